@@ -1,0 +1,58 @@
+/**
+ * dist/catalog.json: the machine-readable index of the published archive,
+ * for integrators and for our own tooling (PDF rendering, checks).
+ */
+import type { Archive, Issue } from './archive.ts';
+
+export interface CatalogIssue {
+  series: string;
+  year: number;
+  number: number;
+  total: number | null;
+  date: string;
+  issuer: string;
+  classification: string | null;
+  reportTo: string[];
+  copyTo: string[];
+  sendTo: string[];
+  copies: number | null;
+  url: string;
+  printUrl: string;
+  pdfUrl: string | null;
+  articles: { title: string; unit: string | null; url: string }[];
+}
+
+export interface Catalog {
+  generated: string;
+  series: { id: string; title: string; issuer: string; url: string }[];
+  issues: CatalogIssue[];
+}
+
+export function catalogIssue(issue: Issue, pdfUrl: string | null = null): CatalogIssue {
+  return {
+    series: issue.series.id,
+    year: issue.year,
+    number: issue.number,
+    total: issue.total ?? null,
+    date: issue.date,
+    issuer: issue.issuer,
+    classification: issue.classification ?? null,
+    reportTo: issue.reportTo,
+    copyTo: issue.copyTo,
+    sendTo: issue.sendTo,
+    copies: issue.copies ?? null,
+    url: issue.url,
+    printUrl: issue.printUrl,
+    pdfUrl,
+    articles: issue.articles.map((a) => ({ title: a.title, unit: a.unit ?? null, url: a.url })),
+  };
+}
+
+/** `generated` is the newest issue date, not the clock, so an unchanged archive yields an identical file. */
+export function buildCatalog(archive: Archive, pdfUrlOf: (issue: Issue) => string | null = () => null): Catalog {
+  return {
+    generated: archive.issues[0]?.date ?? '',
+    series: archive.series.map((s) => ({ id: s.id, title: s.title, issuer: s.issuer, url: s.url })),
+    issues: archive.issues.map((i) => catalogIssue(i, pdfUrlOf(i))),
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Build settings read from the environment, in one place so the site build,
+ * the scripts and the tests agree on them.
+ */
+import path from 'node:path';
+import type { Audience } from './archive.ts';
+
+/** Content tree to build from: JIANBAO_CONTENT, default ./content (relative to the project). */
+export function contentRoot(cwd = process.cwd()): string {
+  return path.resolve(cwd, process.env.JIANBAO_CONTENT || 'content');
+}
+
+/**
+ * BULLETIN_INCLUDE=internal builds the intranet copy (published + internal issues);
+ * anything else is the public build. Drafts are never built.
+ */
+export function audience(): Audience {
+  const v = process.env.BULLETIN_INCLUDE;
+  if (v === undefined || v === '' || v === 'public') return 'public';
+  if (v === 'internal') return 'internal';
+  throw new Error(`BULLETIN_INCLUDE: "${v}" is not recognised (expected "internal" or unset)`);
+}

@@ -1,0 +1,32 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Readable ASCII id for Chinese text, used where a URL or folder needs one
+ * (reporting units, series ids derived from a masthead): 东昌府区 → dongchangfuqu.
+ * Latin letters and digits are kept; everything else becomes a hyphen.
+ */
+export function asciiSlug(text: string, maxLength = 60): string {
+  const slug = pinyin(text.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, maxLength).replace(/-+$/, '') || 'x';
+}
+
+/**
+ * Assigns each name a distinct slug; names are taken in sorted order so the
+ * same set of names always yields the same slugs, whatever order they came in.
+ */
+export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of [...new Set(names)].sort()) {
+    const base = asciiSlug(name);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    out.set(name, slug);
+  }
+  return out;
+}
