@@ -1,0 +1,22 @@
+import type { Page } from 'playwright-core';
+
+/** An article's own page. */
+export class ArticlePage {
+  constructor(readonly page: Page) {}
+
+  title() {
+    return this.page.locator('h1').innerText();
+  }
+
+  unit() {
+    return this.page.locator('.article-heading__unit').innerText();
+  }
+
+  paragraphs() {
+    return this.page.locator('.prose p').allTextContents();
+  }
+
+  async backToIssue() {
+    await this.page.locator('.back-link a').click();
+  }
+}
