@@ -30,3 +30,23 @@ export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
   }
   return out;
 }
+
+const words = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * A short, readable slug for a title: pinyin word by word, hyphen between
+ * words, cut at a word boundary. 李长萍督导检查全国文明城市创建工作 →
+ * lichangping-dudao-jiancha-quanguo.
+ */
+export function titleSlug(text: string, maxLength = 32): string {
+  let out = '';
+  for (const { segment, isWordLike } of words.segment(text.normalize('NFKC'))) {
+    if (!isWordLike) continue;
+    const part = asciiSlug(segment);
+    if (part === 'x') continue;
+    const next = out ? `${out}-${part}` : part;
+    if (next.length > maxLength && out) break;
+    out = next.slice(0, Math.max(maxLength, part.length > maxLength ? maxLength : next.length));
+  }
+  return out.replace(/-+$/, '') || 'x';
+}
