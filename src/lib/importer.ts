@@ -279,13 +279,15 @@ function parseClosing(lines: Line[]): Pick<ImportedIssue, 'reportTo' | 'copyTo' 
     let t = l.text.trim();
     if (!t) continue;
     const copies = COPIES_RE.exec(t);
+    const closesBlock = Boolean(copies);
     if (copies) {
       out.copies = Number(copies[1]);
       t = t.slice(0, copies.index).trim();
-      if (!t) continue;
     }
     const label = DISTRIBUTION_RE.exec(t);
-    if (label) {
+    if (!t) {
+      // 共印 N 份 alone on its line.
+    } else if (label) {
       flush();
       const key = normalizeSpaces(label[1]);
       target = key === '报' || key === '抄报' ? out.reportTo : key === '送' || key === '抄送' ? out.copyTo : out.sendTo;
@@ -294,6 +296,11 @@ function parseClosing(lines: Line[]): Pick<ImportedIssue, 'reportTo' | 'copyTo' 
       buffer = joinWords([buffer, t]);
     } else {
       throw new ImportError(l.no, `unexpected text in the closing block: "${t}" (expected 报：, 送：, 发： or 共印 N 份)`);
+    }
+    // Nothing follows the print count: later text is not a recipient.
+    if (closesBlock) {
+      flush();
+      target = undefined;
     }
   }
   flush();
