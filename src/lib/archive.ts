@@ -28,8 +28,8 @@ export interface ArchiveInput {
   articles: EntryInput<ArticleData>[];
 }
 
-/** Which statuses a build publishes. Drafts are never published. */
-export type Audience = 'public' | 'internal';
+/** Which statuses a build publishes. Drafts are never published; `all` is for checking content. */
+export type Audience = 'public' | 'internal' | 'all';
 
 export interface ArchiveOptions {
   base?: string;
@@ -119,7 +119,7 @@ export function compareIssuesNewestFirst(a: Issue, b: Issue): number {
 }
 
 function isPublished(status: Status, audience: Audience): boolean {
-  return status === 'published' || (audience === 'internal' && status === 'internal');
+  return audience === 'all' || status === 'published' || (audience === 'internal' && status === 'internal');
 }
 
 export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}): Archive {

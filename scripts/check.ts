@@ -1,0 +1,43 @@
+/**
+ * npm run check [-- --content DIR] [--quiet]
+ * Validates all content; exit 1 on errors, 0 with warnings only.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../src/lib/check.ts';
+import { formatProblem } from '../src/lib/errors.ts';
+import { contentRoot } from '../src/lib/settings.ts';
+
+const HELP = `用法 / usage: npm run check [-- options]
+
+Checks every file under content/ against the schema the site uses, and what a
+schema cannot see (folder vs frontmatter, duplicates, dates against numbers,
+gaps, empty or unfinished articles, MDX that does not compile).
+One line per problem: path:LINE: field: what is wrong (what was expected).
+Exit status 1 when there are errors, 0 with warnings only.
+
+  --content DIR  content folder (default: content/, or $JIANBAO_CONTENT)
+  --quiet        print problems only, no summary line
+  -h, --help     this help
+`;
+
+let values;
+try {
+  ({ values } = parseArgs({ options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+} catch (e) {
+  console.error(`${(e as Error).message}\n\n${HELP}`);
+  process.exit(1);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const root = values.content ? path.resolve(values.content) : contentRoot();
+const result = await checkContent(root);
+for (const p of result.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
+if (!values.quiet || result.errors) {
+  const summary = `check: ${result.files} files, ${result.errors} error(s), ${result.warnings} warning(s)`;
+  (result.errors ? console.error : console.log)(result.errors ? `${summary}: fix these before publishing.` : summary);
+}
+process.exit(result.errors ? 1 : 0);

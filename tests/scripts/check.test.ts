@@ -1,0 +1,93 @@
+import { cpSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/build.ts';
+import { runScript } from '../helpers/run.ts';
+
+const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/archive');
+
+/** A copy of the fixture archive with some files changed. */
+function brokenTree(changes: Record<string, string | ((old: string) => string)>): string {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-check-')), 'content');
+  cpSync(fixture, root, { recursive: true });
+  for (const [file, change] of Object.entries(changes)) {
+    const target = path.join(root, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, typeof change === 'string' ? change : change(readFileSync(target, 'utf8')));
+  }
+  return root;
+}
+
+describe('npm run check', () => {
+  it('passes the real content and the fixture archive', async () => {
+    expect((await runScript('check.ts', [])).code).toBe(0);
+    const r = await runScript('check.ts', ['--content', fixture]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 error\(s\)/);
+  });
+
+  it('reports every problem in one run, one line each, naming file, line, field and expectation', async () => {
+    const root = brokenTree({
+      'issues/alpha/2023/001/index.mdx': (s) => s.replace('number: 1', 'number: 7'),
+      'issues/alpha/2023/002/index.mdx': (s) => s.replace('date: 2023-02-14', 'date: 2023-13-40'),
+      'issues/alpha/2023/002/01-chun-geng.mdx': (s) => s.replace('title: 春耕备耕工作全面展开', 'titel: 春耕'),
+      'issues/alpha/2024/001/01-xin-nian.mdx': '---\ntitle: 空文章\n---\n',
+      'issues/alpha/2024/001/02-bad-mdx.mdx': '---\ntitle: 坏的\n---\n\n第一段。\n\n正文里有 {未闭合 的花括号。\n',
+      'issues/alpha/2024/001/01-clash.mdx': '---\ntitle: 序号冲突\n---\n\n正文。\n',
+      'issues/beta/2024/001/index.mdx': '---\nnumber: 1\ndate: [2024\n---\n',
+      'issues/gamma/2024/001/index.mdx': '---\nnumber: 1\ndate: 2024-01-01\n---\n',
+      'issues/gamma/2024/001/01-x.mdx': '---\ntitle: 无系列\n---\n\n正文。\n',
+      'issues/alpha/2023/stray.mdx': '---\ntitle: 放错地方\n---\n\n正文。\n',
+    });
+    const r = await runScript('check.ts', ['--content', root]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    const expectLine = (re: RegExp) => expect(lines.some((l) => re.test(l)), `${re}\n${r.stderr}`).toBe(true);
+    expectLine(/issues\/alpha\/2023\/001\/index\.mdx:2: number: is 7 but the folder says 1 \(expected them to agree\)/);
+    expectLine(/issues\/alpha\/2023\/002\/index\.mdx:4: date: invalid value \(expected a date written YYYY-MM-DD/);
+    expectLine(/issues\/alpha\/2023\/002\/01-chun-geng\.mdx:\d+: .*title/);
+    expectLine(/issues\/alpha\/2024\/001\/01-xin-nian\.mdx:\d+: empty article/);
+    expectLine(/issues\/alpha\/2024\/001\/02-bad-mdx\.mdx:7: MDX does not compile/);
+    expectLine(/issues\/alpha\/2024\/001\/01-(clash|xin-nian)\.mdx:1: running order 1 is also used/);
+    expectLine(/issues\/beta\/2024\/001\/index\.mdx:\d+: broken YAML/);
+    expectLine(/issues\/gamma\/2024\/001\/index\.mdx:1: unknown series "gamma" \(expected a file series\/gamma\.yaml\)/);
+    expectLine(/issues\/alpha\/2023\/stray\.mdx:1: misplaced file/);
+    expect(lines.at(-1)).toMatch(/error\(s\)/);
+  });
+
+  it('flags dates out of order as errors and gaps in numbering as warnings only', async () => {
+    const root = brokenTree({
+      'issues/alpha/2023/005/index.mdx': '---\nnumber: 5\ndate: 2023-01-02\n---\n',
+      'issues/alpha/2023/005/01-x.mdx': '---\ntitle: 第五期\n---\n\n正文。\n',
+    });
+    const r = await runScript('check.ts', ['--content', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:3: date: 2023-01-02 is before issue 2's date 2023-02-14/);
+    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:2: warning: number: gap in numbering: 2023 goes from 2 to 5 \(expected 3\)/);
+
+    const gapOnly = brokenTree({
+      'issues/alpha/2023/005/index.mdx': '---\nnumber: 5\ndate: 2023-06-02\n---\n',
+      'issues/alpha/2023/005/01-x.mdx': '---\ntitle: 第五期\n---\n\n正文。\n',
+    });
+    const w = await runScript('check.ts', ['--content', gapOnly]);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toMatch(/warning: number: gap in numbering/);
+  });
+
+  it('stops npm run build with the same messages, leaving no output', async () => {
+    const root = brokenTree({ 'issues/alpha/2023/001/index.mdx': (s) => s.replace('number: 1', 'number: 7') });
+    const out = path.join(path.dirname(root), 'dist');
+    const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      import('node:child_process').then(({ execFile }) =>
+        execFile('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, env: { ...process.env, JIANBAO_CONTENT: root, JIANBAO_OUT_DIR: out } }, (e, _o, stderr) =>
+          resolve({ code: e ? 1 : 0, stderr }),
+        ),
+      );
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/index\.mdx:2: number: is 7 but the folder says 1/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
