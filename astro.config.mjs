@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import pdf from './src/integrations/pdf.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
@@ -16,5 +17,5 @@ export default defineConfig({
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pdf()],
 });

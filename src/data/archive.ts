@@ -5,7 +5,8 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
-import { audience } from '../lib/settings.ts';
+import { findChromium } from '../lib/chromium.ts';
+import { audience, pdfWanted } from '../lib/settings.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
 
@@ -28,7 +29,7 @@ async function load(): Promise<Loaded> {
       issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
       articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
     },
-    { base: import.meta.env.BASE_URL, audience: audience() },
+    { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of issues) entries.set(`issues/${e.id}`, e);

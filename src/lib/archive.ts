@@ -34,6 +34,8 @@ export type Audience = 'public' | 'internal' | 'all';
 export interface ArchiveOptions {
   base?: string;
   audience?: Audience;
+  /** Whether this build renders a PDF of every issue (needs Chromium). */
+  pdf?: boolean;
 }
 
 export interface Series {
@@ -63,6 +65,8 @@ export interface Issue {
   hasIntro: boolean;
   url: string;
   printUrl: string;
+  /** The rendered PDF, when this build makes PDFs. */
+  pdfUrl?: string;
   articles: Article[];
   /** Neighbours in the same series, in publication order. */
   prev?: Issue;
@@ -192,6 +196,7 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
       hasIntro: entry.hasIntro,
       url: urls.issue(info),
       printUrl: urls.print(info),
+      pdfUrl: options.pdf ? urls.pdf(info) : undefined,
       articles: [],
     };
     issueByDir.set(dir, issue);

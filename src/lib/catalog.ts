@@ -24,11 +24,13 @@ export interface CatalogIssue {
 
 export interface Catalog {
   generated: string;
+  /** Base path the site is served under; every url below starts with it. */
+  base: string;
   series: { id: string; title: string; issuer: string; url: string }[];
   issues: CatalogIssue[];
 }
 
-export function catalogIssue(issue: Issue, pdfUrl: string | null = null): CatalogIssue {
+export function catalogIssue(issue: Issue): CatalogIssue {
   return {
     series: issue.series.id,
     year: issue.year,
@@ -43,16 +45,17 @@ export function catalogIssue(issue: Issue, pdfUrl: string | null = null): Catalo
     copies: issue.copies ?? null,
     url: issue.url,
     printUrl: issue.printUrl,
-    pdfUrl,
+    pdfUrl: issue.pdfUrl ?? null,
     articles: issue.articles.map((a) => ({ title: a.title, unit: a.unit ?? null, url: a.url })),
   };
 }
 
 /** `generated` is the newest issue date, not the clock, so an unchanged archive yields an identical file. */
-export function buildCatalog(archive: Archive, pdfUrlOf: (issue: Issue) => string | null = () => null): Catalog {
+export function buildCatalog(archive: Archive): Catalog {
   return {
     generated: archive.issues[0]?.date ?? '',
+    base: archive.urls.home(),
     series: archive.series.map((s) => ({ id: s.id, title: s.title, issuer: s.issuer, url: s.url })),
-    issues: archive.issues.map((i) => catalogIssue(i, pdfUrlOf(i))),
+    issues: archive.issues.map(catalogIssue),
   };
 }

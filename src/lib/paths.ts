@@ -100,6 +100,8 @@ export function createUrls(base = '/') {
     series: (id: string) => `${root}${id}/`,
     issue,
     print: (i: IssuePathInfo) => `${issue(i)}print/`,
+    /** File name carries series, year and number so a downloaded PDF still says what it is. */
+    pdf: (i: IssuePathInfo) => `${issue(i)}${i.series}-${i.year}-${issueFolderName(i.number)}.pdf`,
     article: (a: IssuePathInfo & { slug: string }) => `${issue(a)}${a.slug}/`,
     units: () => `${root}units/`,
     unit: (slug: string) => `${root}units/${slug}/`,

@@ -20,3 +20,12 @@ export function audience(): Audience {
   if (v === 'internal') return 'internal';
   throw new Error(`BULLETIN_INCLUDE: "${v}" is not recognised (expected "internal" or unset)`);
 }
+
+/**
+ * Whether the build renders PDFs: JIANBAO_PDF=0 turns them off; otherwise
+ * they are made when a Chromium is found (without one the build says so once
+ * and links no PDF).
+ */
+export function pdfWanted(): boolean {
+  return process.env.JIANBAO_PDF !== '0';
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDir, type Served } from '../helpers/serve.ts';
+import { serveDir, type Served } from '../../src/lib/static-server.ts';
 import seed from '../site/seed-expected.ts';
 import { launchBrowser } from './browser.ts';
 import { IssuePage } from './pages/IssuePage.ts';

@@ -10,6 +10,7 @@ import { buildSite, PROJECT_ROOT } from './build.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureDist: string;
+    fixtureBuildLog: string;
     fixtureInternalDist: string;
     contentDist: string;
   }
@@ -18,10 +19,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/archive');
   // Sequential: two Astro builds at once would compete for the machine's two cores.
-  const pub = await buildSite(fixture);
-  const internal = await buildSite(fixture, { BULLETIN_INCLUDE: 'internal' });
+  // The fixture builds take the no-Chromium path (notice, no PDF links); content/ renders real PDFs.
+  const noChromium = { CHROMIUM_PATH: '/nonexistent/chromium' };
+  const pub = await buildSite(fixture, noChromium);
+  const internal = await buildSite(fixture, { ...noChromium, BULLETIN_INCLUDE: 'internal' });
   const content = await buildSite(path.join(PROJECT_ROOT, 'content'));
   project.provide('fixtureDist', pub.outDir);
+  project.provide('fixtureBuildLog', pub.stdout + pub.stderr);
   project.provide('fixtureInternalDist', internal.outDir);
   project.provide('contentDist', content.outDir);
   return async () => {

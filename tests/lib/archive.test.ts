@@ -115,5 +115,6 @@ describe('buildCatalog', () => {
       articles: [{ title: '第一篇', unit: '西区', url: '/b/a/2021/1/first/' }, { title: '第二篇', unit: '东区', url: '/b/a/2021/1/second/' }],
     });
     expect(catalog.generated).toBe('2022-01-03');
+    expect(catalog.base).toBe('/b/');
   });
 });

@@ -55,9 +55,9 @@ describe('public build of the fixture archive', () => {
     expect(page.querySelectorAll('.year-group h2').map(textOf)).toEqual(['2024年（2 期）', '2023年（2 期）']);
   });
 
-  it('puts no script on any page but search', () => {
+  it('puts no script on reading pages (only search and the print view have any)', () => {
     const offenders = allFiles(dist)
-      .filter((f) => f.endsWith('.html') && !f.startsWith('search/') && !f.startsWith('pagefind/'))
+      .filter((f) => f.endsWith('.html') && !f.startsWith('search/') && !f.includes('/print/'))
       .filter((f) => /<script\b/i.test(readFileSync(path.join(dist, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
@@ -85,6 +85,25 @@ describe('public build of the fixture archive', () => {
     expect(leaks).toEqual([]);
     expect(hasPage(dist, '/alpha/2024/2/')).toBe(false);
     expect(hasPage(dist, '/alpha/2024/3/')).toBe(false);
+  });
+});
+
+describe('a build without Chromium', () => {
+  it('succeeds, says so once, and links no PDF', () => {
+    const log = inject('fixtureBuildLog');
+    expect(log.match(/No Chromium found/g)).toHaveLength(1);
+    expect(log).toMatch(/apt-get install -y chromium/);
+    const catalog: Catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8'));
+    expect(catalog.issues.every((i) => i.pdfUrl === null)).toBe(true);
+    expect(allFiles(dist).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    expect(readPage(dist, '/alpha/2023/1/').querySelector('a[download]')).toBeNull();
+  });
+
+  it('still has a print view of every issue', () => {
+    for (const url of ['/alpha/2023/1/print/', '/alpha/2023/2/print/', '/alpha/2024/1/print/', '/beta/2024/1/print/']) expect(hasPage(dist, url), url).toBe(true);
+    const print = readPage(dist, '/alpha/2023/1/print/');
+    expect(textOf(print.querySelector('.masthead__title')!)).toBe('测试市工作简报');
+    expect(print.querySelectorAll('.closing p').map(textOf)).toEqual(['报：市委常委', '发：各区县人民政府，市直各部门', '共印 120 份']);
   });
 });
 

@@ -1,4 +1,4 @@
-/** A minimal static file server over a built dist/, for browser tests. */
+/** A minimal static file server over a built dist/, on loopback only: the PDF renderer and browser tests load pages through it. */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,10 +20,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveDir(root: string): Promise<Served> {
+/** Serves `root` at `base` (the site's base path) on an ephemeral loopback port. */
+export async function serveDir(root: string, base = '/'): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = path.join(root, pathname);
+    if (!pathname.startsWith(base)) return void res.writeHead(404).end();
+    let file = path.join(root, pathname.slice(base.length - 1));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
