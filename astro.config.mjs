@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
+import search from './src/integrations/search.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
@@ -17,5 +18,5 @@ export default defineConfig({
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx(), pdf()],
+  integrations: [mdx(), search(), pdf()],
 });

@@ -1,0 +1,65 @@
+/**
+ * Builds the Pagefind index of a built site: one record per article, read
+ * from the article pages as readers see them, with our Chinese-aware text
+ * (see search-text.ts), metadata for result lists, filters and a date sort.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'node-html-parser';
+import type { Catalog } from './catalog.ts';
+import { formatDateZh, issueLabel } from './format.ts';
+import { indexText } from './search-text.ts';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Filter names as readers see them in the facets. */
+export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' } as const;
+
+/** The article's body text from its built page: paragraphs and table cells, in order. */
+export function articleBodyText(html: string): string {
+  const prose = parse(html).querySelector('article .prose');
+  if (!prose) return '';
+  return prose
+    .querySelectorAll('p, li, th, td, h2, h3, h4')
+    // A paragraph inside a list item or cell is already in that element's text.
+    .filter((el) => !(el.tagName === 'P' && el.parentNode?.closest?.('li, td, th')))
+    .map((el) => el.textContent.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+export async function searchRecords(catalog: Catalog, fileOf: (url: string) => string): Promise<SearchRecord[]> {
+  const seriesTitle = new Map(catalog.series.map((s) => [s.id, s.title]));
+  const records: SearchRecord[] = [];
+  for (const issue of catalog.issues) {
+    for (const article of issue.articles) {
+      const body = articleBodyText(await readFile(fileOf(article.url), 'utf8'));
+      const heading = [article.unit, article.title].filter(Boolean).join('\n');
+      records.push({
+        url: article.url,
+        content: indexText(`${heading}\n${body}`),
+        language: 'zh',
+        meta: {
+          title: article.title,
+          ...(article.unit ? { unit: article.unit } : {}),
+          issue: `${seriesTitle.get(issue.series) ?? issue.series} ${issue.year}年${issueLabel(issue.number)}`,
+          issueUrl: issue.url,
+          date: formatDateZh(issue.date),
+        },
+        filters: {
+          [FILTERS.year]: [String(issue.year)],
+          [FILTERS.series]: [seriesTitle.get(issue.series) ?? issue.series],
+          ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
+        },
+        sort: { date: issue.date },
+      });
+    }
+  }
+  return records;
+}

@@ -1,0 +1,19 @@
+/** Loads a built site's real dist/pagefind/pagefind.js in Node, fetching over loopback. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PagefindApi } from '../../src/lib/search.ts';
+import { serveDir, type Served } from '../../src/lib/static-server.ts';
+
+export interface LoadedPagefind {
+  api: PagefindApi;
+  server: Served;
+}
+
+export async function loadPagefind(dist: string): Promise<LoadedPagefind> {
+  const server = await serveDir(dist);
+  const mod = await import(pathToFileURL(path.join(dist, 'pagefind/pagefind.js')).href);
+  await mod.options({ basePath: `${server.url}/pagefind/` });
+  await mod.init();
+  await mod.filters();
+  return { api: mod as PagefindApi, server };
+}
