@@ -3,15 +3,10 @@
  * built, through Pagefind's Node API (as Starlight does), from the articles
  * listed in catalog.json, so internal and draft content can never reach it.
  */
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import type { Catalog } from '../lib/catalog.ts';
-import { distPath } from '../lib/pdf.ts';
-import { searchRecords } from '../lib/search-index.ts';
-import { marksIn } from '../lib/search-text.ts';
+import { buildSearchIndex } from '../lib/search-build.ts';
 
 export default function searchIntegration(): AstroIntegration {
   return {
@@ -20,25 +15,13 @@ export default function searchIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const distDir = fileURLToPath(dir);
         const started = performance.now();
-        const catalog: Catalog = JSON.parse(await readFile(path.join(distDir, 'catalog.json'), 'utf8'));
-        const records = await searchRecords(catalog, (url) => distPath(distDir, url, catalog.base));
-        // Punctuation is indexed as words so that phrases run across it (see search-text.ts).
-        const { index, errors } = await pagefind.createIndex({ includeCharacters: marksIn(records.map((r) => r.content)) });
         try {
-          if (!index) throw new Error(errors.join('; '));
-          for (const record of records) {
-            const added = await index.addCustomRecord(record);
-            if (added.errors.length) throw new Error(`${record.url}: ${added.errors.join('; ')}`);
-          }
-          const written = await index.writeFiles({ outputPath: path.join(distDir, 'pagefind') });
-          if (written.errors.length) throw new Error(written.errors.join('; '));
+          const { articles } = await buildSearchIndex(distDir);
+          logger.info(`search index: ${articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         } catch (e) {
           await rm(distDir, { recursive: true, force: true });
           throw new Error(`search index failed, build output removed: ${(e as Error).message}`);
-        } finally {
-          await pagefind.close();
         }
-        logger.info(`search index: ${records.length} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

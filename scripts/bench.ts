@@ -1,0 +1,224 @@
+/**
+ * npm run bench -- [--articles N] [--json FILE] [--pdf-issues K]
+ * Generates a synthetic archive and measures, in one run: our full build
+ * against a bare Astro + MDX build of the same articles, an incremental
+ * rebuild, search indexing against Pagefind's default Chinese indexing,
+ * index size and first-query bytes, and PDF rendering cold and cached.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findChromium } from '../src/lib/chromium.ts';
+import { firstQueryBytes } from '../src/lib/first-query.ts';
+import { measure, type Measured } from '../src/lib/measure.ts';
+import { renderPdfs } from '../src/lib/pdf.ts';
+import { syntheticArchive } from '../src/lib/synthetic.ts';
+
+const HELP = `用法 / usage: npm run bench -- [options]
+
+  --articles N     synthetic archive size (default 2000; 6000 for the full budget check)
+  --pdf-issues K   issues to render to PDF, cold and cached (default 5; 0 to skip)
+  --json FILE      also write the figures as JSON (default: <temp>/bench.json)
+  --keep           keep the temporary folder
+  -h, --help       this help
+`;
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const NODE = path.join(ROOT, 'node_modules/.bin/node');
+const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '2000' },
+      'pdf-issues': { type: 'string', default: '5' },
+      json: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      child: { type: 'string' },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  console.error(`${(e as Error).message}\n\n${HELP}`);
+  process.exit(1);
+}
+
+// Child modes: one indexing run in its own process, so its memory is measured alone.
+if (values.child) {
+  const [distDir, outDir] = process.argv.slice(-2);
+  if (values.child === 'index-ours') {
+    // Rewrites dist/pagefind with the same index the build wrote, timed on its own.
+    const { buildSearchIndex } = await import('../src/lib/search-build.ts');
+    await buildSearchIndex(distDir);
+  } else if (values.child === 'index-default') {
+    const pagefind = await import('pagefind');
+    const { index } = await pagefind.createIndex({});
+    await index!.addDirectory({ path: distDir, glob: '*/*/*/*/index.html' });
+    await index!.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    await pagefind.close();
+  }
+  process.exit(0);
+}
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const articles = Number(values.articles);
+const pdfIssues = Number(values['pdf-issues']);
+if (!Number.isInteger(articles) || articles < 10) {
+  console.error('--articles: expected a whole number ≥ 10');
+  process.exit(1);
+}
+
+const mb = (b: number | null) => (b === null ? 'n/a' : `${(b / 2 ** 20).toFixed(0)} MB`);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((n, d) => n + statSync(path.join(d.parentPath, d.name)).size, 0);
+}
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+function check(m: Measured, what: string) {
+  if (m.code !== 0) {
+    console.error(`${what} failed:\n${m.output.slice(-3000)}`);
+    process.exit(1);
+  }
+  return m;
+}
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'jianbao-bench-'));
+const content = path.join(work, 'content');
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
+log(`generating ${articles} articles in ${work}`);
+for (const f of syntheticArchive({ articles })) {
+  const target = path.join(content, f.path);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, f.text);
+}
+
+const env = (extra: Record<string, string>) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', JIANBAO_PDF: '0', ...extra });
+const oursEnv = env({ JIANBAO_CONTENT: content, JIANBAO_OUT_DIR: path.join(work, 'dist'), JIANBAO_CACHE_DIR: path.join(work, 'cache') });
+
+log('npm run check …');
+const checkRun = check(await measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--quiet'], { cwd: ROOT, env: oursEnv }), 'check');
+log('our build (pages + search index) …');
+const ours = check(await measure(ASTRO, ['build'], { cwd: ROOT, env: oursEnv }), 'our build');
+const oursDist = path.join(work, 'dist');
+const searchLine = /search index: (\d+) articles in ([\d.]+) s/.exec(ours.output);
+
+// The bare build: the same article files, the same Markdown pipeline, one page per article, nothing else.
+const bare = path.join(work, 'bare');
+mkdirSync(path.join(bare, 'src/pages'), { recursive: true });
+symlinkSync(path.join(ROOT, 'node_modules'), path.join(bare, 'node_modules'));
+writeFileSync(path.join(bare, 'package.json'), '{"type":"module","private":true}\n');
+writeFileSync(
+  path.join(bare, 'astro.config.mjs'),
+  `import mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({ outDir: './dist', markdown: { processor: unified({ gfm: true, smartypants: false }) }, integrations: [mdx()] });\n`,
+);
+writeFileSync(
+  path.join(bare, 'src/content.config.ts'),
+  `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: ['**/*.mdx', '!**/index.mdx'], base: ${JSON.stringify(path.join(content, 'issues'))} }) }) };\n`,
+);
+writeFileSync(
+  path.join(bare, 'src/pages/[...id].astro'),
+  `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('articles')).map((entry) => ({ params: { id: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{entry.data.title}</title></head><body><h1>{entry.data.title}</h1><Content /></body></html>\n`,
+);
+log('bare Astro + MDX build …');
+const bareRun = check(await measure(ASTRO, ['build'], { cwd: bare, env: env({}) }), 'bare build');
+
+// Incremental: edit one article and build again with the same caches.
+const oneArticle = readdirSync(path.join(content, 'issues'), { recursive: true }).map(String).find((f) => f.endsWith('.mdx') && !f.endsWith('index.mdx'))!;
+const edited = path.join(content, 'issues', oneArticle);
+writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n\n基准测试修改的一段文字。\n`);
+log('rebuild after editing one article …');
+const rebuild = check(await measure(ASTRO, ['build'], { cwd: ROOT, env: oursEnv }), 'rebuild');
+
+log('search indexing: ours vs Pagefind default (jieba) …');
+const oursIndexOut = path.join(work, 'index-ours');
+const defaultIndexOut = path.join(work, 'index-default');
+mkdirSync(oursIndexOut);
+mkdirSync(defaultIndexOut);
+const idxOurs = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-ours', oursDist, oursIndexOut], { cwd: ROOT }), 'our indexing');
+const idxDefault = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-default', oursDist, defaultIndexOut], { cwd: ROOT }), 'default indexing');
+
+log('first query …');
+const query = '网格化管理';
+const first = await firstQueryBytes(oursDist, query);
+
+let pdf: { issues: number; coldMsPerIssue: number; cachedMsPerIssue: number } | null = null;
+const chromiumPath = findChromium();
+if (pdfIssues > 0 && chromiumPath) {
+  log(`PDF of ${pdfIssues} issues, cold and cached …`);
+  const catalog = JSON.parse(readFileSync(path.join(oursDist, 'catalog.json'), 'utf8'));
+  const jobs = catalog.issues.slice(0, pdfIssues).map((i: { printUrl: string; series: string; year: number; number: number }) => ({ printUrl: i.printUrl, pdfUrl: `/bench-pdf/${i.series}-${i.year}-${i.number}.pdf` }));
+  const cacheDir = path.join(work, 'pdf-cache');
+  let t = performance.now();
+  await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
+  const cold = performance.now() - t;
+  t = performance.now();
+  const again = await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
+  const cached = performance.now() - t;
+  if (again.rendered !== 0) throw new Error('cached PDFs were rendered again');
+  pdf = { issues: jobs.length, coldMsPerIssue: cold / jobs.length, cachedMsPerIssue: cached / jobs.length };
+}
+
+const pages = countPages(oursDist);
+const barePages = countPages(path.join(bare, 'dist'));
+const figures = {
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  articles,
+  check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
+  ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[2]) * 1000 : null },
+  bare: { ms: bareRun.ms, peakRssBytes: bareRun.peakRssBytes, pages: barePages, pagesPerSecond: barePages / (bareRun.ms / 1000), distBytes: dirSize(path.join(bare, 'dist')) },
+  ratioOursToBare: ours.ms / bareRun.ms,
+  rebuild: { ms: rebuild.ms, ratioToCold: rebuild.ms / ours.ms },
+  searchIndex: {
+    ours: { ms: idxOurs.ms, peakRssBytes: idxOurs.peakRssBytes, bytes: dirSize(path.join(oursDist, 'pagefind')) },
+    pagefindDefault: { ms: idxDefault.ms, peakRssBytes: idxDefault.peakRssBytes, bytes: dirSize(path.join(defaultIndexOut, 'pagefind')) },
+  },
+  firstQuery: { query, ...first, totalBytes: first.pagefindJs + first.fetched },
+  pdf,
+};
+
+const rows: [string, string, string][] = [
+  ['full build (pages + search index)', s(ours.ms), mb(ours.peakRssBytes)],
+  ['bare Astro + MDX build', s(bareRun.ms), mb(bareRun.peakRssBytes)],
+  ['ratio ours / bare', figures.ratioOursToBare.toFixed(2), ''],
+  ['content check (npm run check)', s(checkRun.ms), mb(checkRun.peakRssBytes)],
+  ['rebuild after one edit', `${s(rebuild.ms)} (${(figures.rebuild.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuild.peakRssBytes)],
+  ['pages (ours / bare)', `${pages} / ${barePages}`, ''],
+  ['pages per second (ours / bare)', `${figures.ours.pagesPerSecond.toFixed(0)} / ${figures.bare.pagesPerSecond.toFixed(0)}`, ''],
+  ['dist size (ours / bare)', `${mb(figures.ours.distBytes)} / ${mb(figures.bare.distBytes)}`, ''],
+  ['search indexing, ours', s(idxOurs.ms), mb(idxOurs.peakRssBytes)],
+  ['search indexing, Pagefind default (jieba)', s(idxDefault.ms), mb(idxDefault.peakRssBytes)],
+  ['search index size (ours / default)', `${mb(figures.searchIndex.ours.bytes)} / ${mb(figures.searchIndex.pagefindDefault.bytes)}`, ''],
+  [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
+  ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log(`\nJianbao benchmark — ${articles} articles, ${figures.machine.cpus} cores, ${figures.machine.memoryGB} GB\n`);
+console.log(`${'measure'.padEnd(w0)}  ${'time / value'.padEnd(w1)}  peak memory`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+const jsonFile = path.resolve(values.json ?? path.join(work, 'bench.json'));
+writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+console.log(`\nfigures: ${jsonFile}`);
+if (!values.keep) {
+  const keepJson = jsonFile.startsWith(work) ? readFileSync(jsonFile, 'utf8') : null;
+  await rm(work, { recursive: true, force: true });
+  if (keepJson) {
+    const out = path.join(os.tmpdir(), `jianbao-bench-${Date.now()}.json`);
+    writeFileSync(out, keepJson);
+    console.log(`(temporary folder removed; figures kept at ${out})`);
+  }
+}

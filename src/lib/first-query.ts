@@ -1,0 +1,44 @@
+/**
+ * What a browser downloads for its first search: pagefind.js, the wasm, the
+ * index entry, metadata, the index chunks the query needs, the filter index
+ * and the fragments of the first page of results. Measured by loading the
+ * real pagefind.js with a fetch that counts bytes.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { searchArchive, type PagefindApi } from './search.ts';
+import { serveDir } from './static-server.ts';
+
+export interface FirstQueryBytes {
+  pagefindJs: number;
+  fetched: number;
+  requests: number;
+  results: number;
+}
+
+export async function firstQueryBytes(distDir: string, query: string, shown = 10): Promise<FirstQueryBytes> {
+  const server = await serveDir(distDir);
+  const realFetch = globalThis.fetch;
+  let fetched = 0;
+  let requests = 0;
+  globalThis.fetch = async (input, init) => {
+    const res = await realFetch(input, init);
+    const body = await res.arrayBuffer();
+    fetched += body.byteLength;
+    requests++;
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
+  try {
+    const mod = await import(`${pathToFileURL(path.join(distDir, 'pagefind/pagefind.js')).href}?bench=${Date.now()}`);
+    await mod.options({ basePath: `${server.url}/pagefind/` });
+    await mod.init();
+    await mod.filters();
+    const found = await searchArchive(mod as PagefindApi, query);
+    await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
+    return { pagefindJs: statSync(path.join(distDir, 'pagefind/pagefind.js')).size, fetched, requests, results: found.results.length };
+  } finally {
+    globalThis.fetch = realFetch;
+    await server.close();
+  }
+}
