@@ -19,4 +19,6 @@ export default defineConfig({
     processor: unified({ gfm: true, smartypants: false }),
   },
   integrations: [mdx(), search(), pdf()],
+  // Pages carry cache keys (src/lib/cache-keys.ts): a rebuild renders only what changed.
+  experimental: { incrementalBuild: true },
 });
