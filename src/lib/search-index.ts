@@ -23,7 +23,10 @@ export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' 
 
 /** The article's body text from its built page: paragraphs and table cells, in order. */
 export function articleBodyText(html: string): string {
-  const prose = parse(html).querySelector('article .prose');
+  // Parse only the <article> element: the rest of the page is chrome, and parsing it dominated indexing time.
+  const start = html.indexOf('<article');
+  const end = html.lastIndexOf('</article>');
+  const prose = parse(start >= 0 && end > start ? html.slice(start, end + 10) : html).querySelector('.prose');
   if (!prose) return '';
   return prose
     .querySelectorAll('p, li, th, td, h2, h3, h4')
@@ -36,30 +39,31 @@ export function articleBodyText(html: string): string {
 
 export async function searchRecords(catalog: Catalog, fileOf: (url: string) => string): Promise<SearchRecord[]> {
   const seriesTitle = new Map(catalog.series.map((s) => [s.id, s.title]));
-  const records: SearchRecord[] = [];
-  for (const issue of catalog.issues) {
-    for (const article of issue.articles) {
+  const jobs = catalog.issues.flatMap((issue) => issue.articles.map((article) => ({ issue, article })));
+  // Pages are read concurrently: one at a time, the disk waits dominated.
+  return Promise.all(
+    jobs.map(async ({ issue, article }): Promise<SearchRecord> => {
       const body = articleBodyText(await readFile(fileOf(article.url), 'utf8'));
       const heading = [article.unit, article.title].filter(Boolean).join('\n');
-      records.push({
+      const series = seriesTitle.get(issue.series) ?? issue.series;
+      return {
         url: article.url,
         content: indexText(`${heading}\n${body}`),
         language: 'zh',
         meta: {
           title: article.title,
           ...(article.unit ? { unit: article.unit } : {}),
-          issue: `${seriesTitle.get(issue.series) ?? issue.series} ${issue.year}年${issueLabel(issue.number)}`,
+          issue: `${series} ${issue.year}年${issueLabel(issue.number)}`,
           issueUrl: issue.url,
           date: formatDateZh(issue.date),
         },
         filters: {
           [FILTERS.year]: [String(issue.year)],
-          [FILTERS.series]: [seriesTitle.get(issue.series) ?? issue.series],
+          [FILTERS.series]: [series],
           ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
         },
         sort: { date: issue.date },
-      });
-    }
-  }
-  return records;
+      };
+    }),
+  );
 }

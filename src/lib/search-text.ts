@@ -47,7 +47,7 @@ export function indexText(text: string): string {
  */
 export function marksIn(texts: Iterable<string>): string {
   const marks = new Set<string>();
-  for (const t of texts) for (const u of searchUnits(t)) if (u.length === 1 && !HAN.test(u) && !LATIN.test(u)) marks.add(u);
+  for (const t of texts) for (const m of t.matchAll(/[^\p{L}\p{N}\p{M}\s"\\]/gu)) marks.add(m[0]);
   return [...marks].sort().join('');
 }
 
