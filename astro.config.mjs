@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
@@ -8,7 +9,8 @@ import search from './src/integrations/search.ts';
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
+  // Feeds, the sitemap and canonical links need an absolute address: set SITE_URL when deploying.
+  site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
   outDir: process.env.JIANBAO_OUT_DIR || './dist',
   cacheDir: process.env.JIANBAO_CACHE_DIR || './node_modules/.astro',
@@ -18,7 +20,7 @@ export default defineConfig({
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx(), search(), pdf()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) }), search(), pdf()],
   // Pages carry cache keys (src/lib/cache-keys.ts): a rebuild renders only what changed.
   experimental: { incrementalBuild: true },
 });

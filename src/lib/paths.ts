@@ -8,7 +8,7 @@ export const SERIES_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 export const ARTICLE_SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Ids that would collide with the site's own pages. */
-export const RESERVED_SERIES_IDS = new Set(['archive', 'units', 'search', 'pagefind', 'catalog', 'assets', 'pdf']);
+export const RESERVED_SERIES_IDS = new Set(['archive', 'units', 'search', 'pagefind', 'catalog', 'assets', 'pdf', 'rss', 'articles']);
 export const RESERVED_ARTICLE_SLUGS = new Set(['print']);
 
 export interface IssuePathInfo {
@@ -104,6 +104,9 @@ export function createUrls(base = '/') {
     pdf: (i: IssuePathInfo) => `${issue(i)}${i.series}-${i.year}-${issueFolderName(i.number)}.pdf`,
     article: (a: IssuePathInfo & { slug: string }) => `${issue(a)}${a.slug}/`,
     units: () => `${root}units/`,
+    unitStats: () => `${root}units/stats/`,
+    feed: () => `${root}rss.xml`,
+    articleFeed: () => `${root}articles.xml`,
     unit: (slug: string) => `${root}units/${slug}/`,
     search: (q?: string) => `${root}search/${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   };

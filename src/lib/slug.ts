@@ -20,7 +20,8 @@ export function asciiSlug(text: string, maxLength = 60): string {
  */
 export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
   const out = new Map<string, string>();
-  const taken = new Set<string>();
+  // "stats" is the statistics page under /units/.
+  const taken = new Set<string>(['stats']);
   for (const name of [...new Set(names)].sort()) {
     const base = asciiSlug(name);
     let slug = base;
