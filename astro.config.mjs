@@ -15,7 +15,9 @@ export default defineConfig({
   outDir: process.env.JIANBAO_OUT_DIR || './dist',
   cacheDir: process.env.JIANBAO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline styles or scripts, so the site runs under a strict Content-Security-Policy (README, 部署).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
     processor: unified({ gfm: true, smartypants: false }),

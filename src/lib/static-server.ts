@@ -20,8 +20,11 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Serves `root` at `base` (the site's base path) on an ephemeral loopback port. */
-export async function serveDir(root: string, base = '/'): Promise<Served> {
+/**
+ * Serves `root` at `base` (the site's base path) on an ephemeral loopback
+ * port; `headers` may add response headers per path (e.g. a CSP).
+ */
+export async function serveDir(root: string, base = '/', headers?: (pathname: string) => Record<string, string>): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!pathname.startsWith(base)) return void res.writeHead(404).end();
@@ -34,7 +37,7 @@ export async function serveDir(root: string, base = '/'): Promise<Served> {
       res.writeHead(404, { 'Content-Type': TYPES['.html'] });
       return void createReadStream(path.join(root, '404.html')).on('error', () => res.end()).pipe(res);
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers?.(pathname) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
