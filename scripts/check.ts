@@ -3,10 +3,10 @@
  * Validates all content; exit 1 on errors, 0 with warnings only.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkContent } from '../src/lib/check.ts';
 import { formatProblem } from '../src/lib/errors.ts';
 import { contentRoot } from '../src/lib/settings.ts';
+import { parseCli } from '../src/lib/cli.ts';
 
 const HELP = `用法 / usage: npm run check [-- options]
 
@@ -21,17 +21,7 @@ Exit status 1 when there are errors, 0 with warnings only.
   -h, --help     this help
 `;
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
-} catch (e) {
-  console.error(`${(e as Error).message}\n\n${HELP}`);
-  process.exit(1);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = parseCli(HELP, { options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
 
 const root = values.content ? path.resolve(values.content) : contentRoot();
 const result = await checkContent(root);

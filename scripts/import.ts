@@ -4,7 +4,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { existsSync } from 'node:fs';
 import { ImportError, parseBulletin, type ImportedIssue } from '../src/lib/importer.ts';
@@ -15,6 +14,7 @@ import { issueDir, SERIES_ID_RE } from '../src/lib/paths.ts';
 import { articleSchema, issueSchema } from '../src/lib/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
 import { titleSlug } from '../src/lib/slug.ts';
+import { fail, parseCli } from '../src/lib/cli.ts';
 
 const HELP = `用法 / usage: npm run import -- FILE... [options]
 
@@ -29,30 +29,15 @@ and writes content/series/<id>.yaml and content/issues/<series>/<year>/<NNN>/.
   -h, --help     this help
 `;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      series: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      content: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-} catch (e) {
-  fail(`${(e as Error).message}\n\n${HELP}`);
-}
-if (args.values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const args = parseCli(HELP, {
+  allowPositionals: true,
+  options: {
+    series: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    content: { type: 'string' },
+  },
+});
 if (!args.positionals.length) fail(`no input files\n\n${HELP}`);
 if (args.values.series && !SERIES_ID_RE.test(args.values.series)) {
   fail(`--series: "${args.values.series}" is not a valid id (expected lowercase ASCII letters, digits and hyphens)`);

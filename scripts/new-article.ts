@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { articleSlugs, frontmatter } from '../src/lib/issue-files.ts';
 import { articleOrderPrefix, parseContentPath } from '../src/lib/paths.ts';
 import { ARTICLE_PLACEHOLDER } from '../src/lib/scaffold.ts';
+import { fail, parseCli } from '../src/lib/cli.ts';
 
 const HELP = `用法 / usage: npm run new:article -- <issue folder> "标题" [--unit 单位]
 
@@ -17,21 +17,7 @@ the title in pinyin. Example:
   npm run new:article -- content/issues/liaocheng-wenming/2021/028 "城区开展夜市整治" --unit 东昌府区
 `;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let parsed;
-try {
-  parsed = parseArgs({ allowPositionals: true, options: { unit: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
-} catch (e) {
-  fail(`${(e as Error).message}\n\n${HELP}`);
-}
-if (parsed.values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const parsed = parseCli(HELP, { allowPositionals: true, options: { unit: { type: 'string' } } });
 const [folder, title] = parsed.positionals;
 if (!folder || !title?.trim()) fail(`expected an issue folder and a title\n\n${HELP}`);
 const index = path.join(folder, 'index.mdx');

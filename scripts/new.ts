@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { readSeries, writeContent } from '../src/lib/fs-content.ts';
 import { frontmatter, type ContentFile } from '../src/lib/issue-files.ts';
@@ -13,6 +12,7 @@ import { articleOrderPrefix, issueDir } from '../src/lib/paths.ts';
 import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER, type ExistingIssue } from '../src/lib/scaffold.ts';
 import { isIsoDate, issueSchema } from '../src/lib/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
+import { fail, parseCli } from '../src/lib/cli.ts';
 
 const HELP = `用法 / usage: npm run new -- [options]
 
@@ -27,29 +27,14 @@ copies and classification copied from the previous issue, and N article stubs.
   -h, --help      this help
 `;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      series: { type: 'string' },
-      date: { type: 'string' },
-      articles: { type: 'string', default: '3' },
-      content: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }));
-} catch (e) {
-  fail(`${(e as Error).message}\n\n${HELP}`);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = parseCli(HELP, {
+  options: {
+    series: { type: 'string' },
+    date: { type: 'string' },
+    articles: { type: 'string', default: '3' },
+    content: { type: 'string' },
+  },
+});
 
 const root = values.content ? path.resolve(values.content) : contentRoot();
 const date = values.date ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Catalog } from '../src/lib/catalog.ts';
 import { requireChromium } from '../src/lib/chromium.ts';
 import { renderPdfs } from '../src/lib/pdf.ts';
+import { fail, parseCli } from '../src/lib/cli.ts';
 
 const HELP = `用法 / usage: npm run pdf [-- options]
 
@@ -21,21 +21,7 @@ PDFs whose print page is unchanged are copied from the cache.
   -h, --help    this help
 `;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({ options: { force: { type: 'boolean', default: false }, dist: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }));
-} catch (e) {
-  fail(`${(e as Error).message}\n\n${HELP}`);
-}
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = parseCli(HELP, { options: { force: { type: 'boolean', default: false }, dist: { type: 'string' } } });
 
 const distDir = path.resolve(values.dist ?? process.env.JIANBAO_OUT_DIR ?? 'dist');
 const catalogFile = path.join(distDir, 'catalog.json');

@@ -1,23 +1,11 @@
 /** Accessibility in Chromium with axe-core: no serious or critical violations, right language. */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useSiteInBrowser } from './harness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(inject('contentDist'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(inject('contentDist'));
 
 describe('accessibility', () => {
   it.each([
@@ -29,8 +17,8 @@ describe('accessibility', () => {
     ['unit statistics', '/units/stats/'],
     ['search', '/search/?q=%E5%88%9B%E5%9F%8E'],
   ])('%s page has no serious or critical violations', async (_, url) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${url}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}${url}`);
     if (url.startsWith('/search/')) await page.waitForSelector('.search-result');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.addScriptTag({ content: axeSource });
@@ -46,8 +34,8 @@ describe('accessibility', () => {
   });
 
   it('reaches the search box and the first article link from the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/liaocheng-wenming/2021/28/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}/liaocheng-wenming/2021/28/`);
     const focused: string[] = [];
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');

@@ -1,36 +1,26 @@
 /** The site works under the strict Content-Security-Policy documented in README. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CSP, SEARCH_CSP } from '../../src/lib/csp.ts';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
-import { launchBrowser } from './browser.ts';
+import { useSiteInBrowser } from './harness.ts';
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(inject('contentDist'), '/', (p) => ({ 'Content-Security-Policy': p.startsWith('/search/') || p.startsWith('/pagefind/') ? SEARCH_CSP : CSP }));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSiteInBrowser(inject('contentDist'), (p) => ({
+  'Content-Security-Policy': p.startsWith('/search/') || p.startsWith('/pagefind/') ? SEARCH_CSP : CSP,
+}));
 
 describe('Content-Security-Policy', () => {
   it('blocks nothing on reading, search and print pages', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const refused: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused/.test(m.text())) refused.push(m.text());
     });
-    await page.goto(`${server.url}/liaocheng-wenming/2021/28/`);
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('斗虎巷')}`);
+    await page.goto(`${site.url}/liaocheng-wenming/2021/28/`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('斗虎巷')}`);
     await page.waitForSelector('.search-result');
-    await page.goto(`${server.url}/liaocheng-wenming/2021/28/print/`);
+    await page.goto(`${site.url}/liaocheng-wenming/2021/28/print/`);
     await page.waitForSelector('html[data-print-ready]');
     expect(refused).toEqual([]);
     await page.close();

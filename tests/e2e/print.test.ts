@@ -5,15 +5,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Catalog } from '../../src/lib/catalog.ts';
 import { distPath } from '../../src/lib/pdf.ts';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { pdfInfo, pdfPages, pdfText, pdfToPng } from '../helpers/pdf.ts';
 import seed from '../site/seed-expected.ts';
-import { launchBrowser } from './browser.ts';
+import { useSiteInBrowser } from './harness.ts';
 import { PrintPage } from './pages/PrintPage.ts';
 
 const dist = inject('contentDist');
@@ -86,27 +84,18 @@ describe('PDF of the seed issue', () => {
 });
 
 describe('print view in Chromium', () => {
-  let browser: Browser;
-  let server: Served;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveDir(dist);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteInBrowser(dist);
 
   it('shows a print button and counts the same pages as the PDF', async () => {
-    const print = await PrintPage.open(await browser.newPage(), server.url, entry.printUrl);
+    const print = await PrintPage.open(await site.browser.newPage(), site.url, entry.printUrl);
     expect(await print.pageCount()).toBe(pdfInfo(pdf).pages);
     expect(await print.printButtonEnabled()).toBe(true);
     expect(await print.status()).toBe(`共 ${pdfInfo(pdf).pages} 页`);
   });
 
   it('is linked from the issue page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${entry.url}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}${entry.url}`);
     expect(await page.locator('.issue-tools a[download]').getAttribute('href')).toBe(entry.pdfUrl);
     await page.locator('.issue-tools a', { hasText: '打印版' }).click();
     await page.waitForURL(`**${entry.printUrl}`);

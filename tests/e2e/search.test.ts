@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
-import { launchBrowser } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useSiteInBrowser } from './harness.ts';
 import { SearchPage } from './pages/SearchPage.ts';
 
-let browser: Browser;
-let server: Served;
+const site = useSiteInBrowser(inject('contentDist'));
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(inject('contentDist'));
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => void (page = await site.browser.newPage()));
 
 describe('searching in Chromium', () => {
   it('goes from the header form to the right article first, with the phrase marked', async () => {
-    await page.goto(`${server.url}/liaocheng-wenming/2021/28/`);
+    await page.goto(`${site.url}/liaocheng-wenming/2021/28/`);
     const search = await SearchPage.fromHeader(page, '斗虎巷');
     expect(await search.status()).toBe('“斗虎巷”共找到 1 篇文章');
     expect(await search.resultLinks()).toEqual(['/liaocheng-wenming/2021/28/li-changping-dudao-jiancha/']);
@@ -28,7 +17,7 @@ describe('searching in Chromium', () => {
   });
 
   it('narrows results with a facet and keeps the state in the URL', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     const search = await SearchPage.fromHeader(page, '创城');
     expect((await search.resultTitles()).length).toBe(3);
     await search.chooseFilter('报送单位', '度假区');
@@ -37,7 +26,7 @@ describe('searching in Chromium', () => {
   });
 
   it('says so when nothing matches, rather than matching a single shared character', async () => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('斗虎城')}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('斗虎城')}`);
     const search = new SearchPage(page);
     await search.settled();
     expect(await search.status()).toBe('没有找到包含“斗虎城”的文章。');
@@ -45,7 +34,7 @@ describe('searching in Chromium', () => {
   });
 
   it('is usable from the keyboard', async () => {
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.focus('#search-q');
     await page.keyboard.type('网格化管理');
     await page.keyboard.press('Enter');

@@ -50,9 +50,14 @@ describe('public build of the fixture archive', () => {
     expect(titles).toEqual(['安全生产大检查取得阶段性成效', '春耕备耕工作全面展开', '元旦假期值守工作平稳有序']);
   });
 
-  it('groups the archive by year, newest first', () => {
+  it('groups the archive by year, newest first, and by series when there are several', () => {
     const page = readPage(dist, '/archive/');
     expect(page.querySelectorAll('.year-group h2').map(textOf)).toEqual(['2024年（2 期）', '2023年（2 期）']);
+    const y2023 = page.querySelectorAll('.year-group')[1];
+    expect(y2023.querySelectorAll('.issue-index__series').map(textOf)).toEqual(['测试市工作简报']);
+    expect(y2023.querySelectorAll('.issue-index__list a').map((a) => a.getAttribute('href'))).toEqual(['/alpha/2023/1/', '/alpha/2023/2/']);
+    const year = readPage(dist, '/archive/2023/');
+    expect(year.querySelectorAll('.issue-summary__articles li').map(textOf)).toEqual(['东区春耕备耕工作全面展开', '东区元旦假期值守工作平稳有序', '西区网格化管理提升基层治理水平']);
   });
 
   it('puts no script on reading pages (only search and the print view have any)', () => {
