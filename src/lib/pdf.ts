@@ -42,7 +42,7 @@ const ASSET_RE = /\b(?:href|src)="([^"]+\.(?:css|js))"/g;
  * loads. Asset names are content-hashed by the build, but the key reads the
  * files anyway, so it stays right whatever the naming.
  */
-export async function printPageKey(distDir: string, printUrl: string, urlToFile: (u: string) => string): Promise<string> {
+export async function printPageKey(printUrl: string, urlToFile: (u: string) => string): Promise<string> {
   const html = await readFile(urlToFile(printUrl), 'utf8');
   const hash = createHash('sha256').update(RENDERER_VERSION).update(html);
   for (const [, ref] of html.matchAll(ASSET_RE)) {
@@ -66,7 +66,7 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
   let done = 0;
   let cached = 0;
   for (const job of jobs) {
-    const key = await printPageKey(distDir, job.printUrl, toFile);
+    const key = await printPageKey(job.printUrl, toFile);
     const hit = path.join(cacheDir, `${key}.pdf`);
     if (!options.force && existsSync(hit)) {
       await mkdir(path.dirname(toFile(job.pdfUrl)), { recursive: true });

@@ -10,7 +10,7 @@ import { excerptParts } from '../../lib/search-text.ts';
 const PAGE_SIZE = 10;
 const FACET_ORDER = ['年份', '简报', '报送单位'];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;

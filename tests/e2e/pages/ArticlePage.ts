@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** An article's own page. */
 export class ArticlePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   title() {
     return this.page.locator('h1').innerText();

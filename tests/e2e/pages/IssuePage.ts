@@ -3,7 +3,11 @@ import { ArticlePage } from './ArticlePage.ts';
 
 /** The web view of one issue: masthead, contents, articles, closing block. */
 export class IssuePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   static async open(page: Page, baseUrl: string, path: string): Promise<IssuePage> {
     await page.goto(new URL(path, baseUrl).href);

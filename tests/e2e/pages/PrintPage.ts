@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** The print view of an issue. */
 export class PrintPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   static async open(page: Page, baseUrl: string, path: string): Promise<PrintPage> {
     await page.goto(new URL(path, baseUrl).href);

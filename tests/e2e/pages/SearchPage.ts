@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** The /search/ page. */
 export class SearchPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   /** Types into the site header's search form and submits, as a reader would. */
   static async fromHeader(page: Page, query: string): Promise<SearchPage> {
