@@ -295,3 +295,14 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     articles: orderedArticles,
   };
 }
+
+/** Articles (newest first) split by the year of their issue, newest year first. */
+export function articlesByYear(articles: Article[]): { year: number; articles: Article[] }[] {
+  const groups: { year: number; articles: Article[] }[] = [];
+  for (const a of articles) {
+    const last = groups.at(-1);
+    if (last?.year === a.issue.year) last.articles.push(a);
+    else groups.push({ year: a.issue.year, articles: [a] });
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, type ArchiveInput } from '../../src/lib/archive.ts';
+import { articlesByYear, buildArchive, type ArchiveInput } from '../../src/lib/archive.ts';
 import { buildCatalog } from '../../src/lib/catalog.ts';
 import { ContentError } from '../../src/lib/errors.ts';
 import type { IssueData } from '../../src/lib/schema.ts';
@@ -116,5 +116,14 @@ describe('buildCatalog', () => {
     });
     expect(catalog.generated).toBe('2022-01-03');
     expect(catalog.base).toBe('/b/');
+  });
+});
+
+describe('articlesByYear', () => {
+  it('splits a unit’s articles by year, keeping their order', () => {
+    const east = buildArchive(input()).units.find((u) => u.name === '东区')!;
+    expect(articlesByYear(east.articles).map((g) => [g.year, g.articles.map((a) => a.title)])).toEqual([[2021, ['唯一', '第二篇']]]);
+    const all = buildArchive(input(), { audience: 'internal' }).articles;
+    expect(articlesByYear(all).map((g) => g.year)).toEqual([2022, 2021]);
   });
 });
