@@ -49,15 +49,15 @@ try {
 
 // Child modes: one indexing run in its own process, so its memory is measured alone.
 if (values.child) {
-  const [distDir, outDir] = process.argv.slice(-2);
+  // index-ours reads the content folder, index-default the built article pages.
+  const [source, outDir] = process.argv.slice(-2);
   if (values.child === 'index-ours') {
-    // Rewrites dist/pagefind with the same index the build wrote, timed on its own.
     const { buildSearchIndex } = await import('../src/lib/search-build.ts');
-    await buildSearchIndex(distDir);
+    await buildSearchIndex(source, path.join(outDir, 'pagefind'));
   } else if (values.child === 'index-default') {
     const pagefind = await import('pagefind');
     const { index } = await pagefind.createIndex({});
-    await index!.addDirectory({ path: distDir, glob: '*/*/*/*/index.html' });
+    await index!.addDirectory({ path: source, glob: '*/*/*/*/index.html' });
     await index!.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     await pagefind.close();
   }
@@ -148,7 +148,7 @@ const oursIndexOut = path.join(work, 'index-ours');
 const defaultIndexOut = path.join(work, 'index-default');
 mkdirSync(oursIndexOut);
 mkdirSync(defaultIndexOut);
-const idxOurs = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-ours', oursDist, oursIndexOut], { cwd: ROOT }), 'our indexing');
+const idxOurs = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-ours', content, oursIndexOut], { cwd: ROOT }), 'our indexing');
 const idxDefault = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-default', oursDist, defaultIndexOut], { cwd: ROOT }), 'default indexing');
 
 log('first query …');

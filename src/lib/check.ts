@@ -20,6 +20,15 @@ export interface CheckResult {
   files: number;
   errors: number;
   warnings: number;
+  /** The valid entries, for callers that go on to build from them (the search index). */
+  input: ArchiveInput;
+  /** MDX bodies by path relative to the content root. */
+  bodies: Map<string, string>;
+}
+
+export interface CheckOptions {
+  /** Compile every MDX body (slow; the search indexer, which only reads text, skips it). */
+  compileMdx?: boolean;
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -43,7 +52,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return /^expected/.test(expected) ? `invalid value (${expected})` : expected;
 }
 
-export async function checkContent(root: string): Promise<CheckResult> {
+export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const bodies = new Map<string, string>();
   const problems: ContentProblem[] = [];
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
   const display = (f: string) => path.relative(process.cwd(), f) || f;
@@ -54,7 +64,7 @@ export async function checkContent(root: string): Promise<CheckResult> {
 
   if (!existsSync(root)) {
     add(root, 0, undefined, 'content folder not found (expected series/ and issues/ inside it)');
-    return { problems, files: 0, errors: 1, warnings: 0 };
+    return { problems, files: 0, errors: 1, warnings: 0, input, bodies };
   }
 
   const seriesFiles = await listFiles(path.join(root, 'series'));
@@ -112,12 +122,15 @@ export async function checkContent(root: string): Promise<CheckResult> {
       }
       if (!raw.startsWith('---')) add(file, 1, undefined, 'no frontmatter (expected the file to start with a --- block)');
       const bodyOffset = raw.slice(0, raw.length - fm.content.length).split('\n').length - 1;
-      try {
-        await compile(fm.content, { format: 'mdx' });
-      } catch (e) {
-        const place = (e as { line?: number; place?: { line?: number } });
-        const line = (place.line ?? place.place?.line ?? 1) + bodyOffset;
-        add(file, line, undefined, `MDX does not compile: ${(e as Error).message.split('\n')[0]} (in text write <, { and } as \\<, \\{ and \\})`);
+      bodies.set(r, fm.content);
+      if (options.compileMdx !== false) {
+        try {
+          await compile(fm.content, { format: 'mdx' });
+        } catch (e) {
+          const place = e as { line?: number; place?: { line?: number } };
+          const line = (place.line ?? place.place?.line ?? 1) + bodyOffset;
+          add(file, line, undefined, `MDX does not compile: ${(e as Error).message.split('\n')[0]} (in text write <, { and } as \\<, \\{ and \\})`);
+        }
       }
       const schema = parsed.kind === 'issue' ? issueSchema : articleSchema;
       const result = schema.safeParse(fm.data);
@@ -173,5 +186,5 @@ export async function checkContent(root: string): Promise<CheckResult> {
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return { problems, files: seriesFiles.length + contentFiles.length, errors, warnings: problems.length - errors };
+  return { problems, files: seriesFiles.length + contentFiles.length, errors, warnings: problems.length - errors, input, bodies };
 }

@@ -1,22 +1,26 @@
 /**
- * Writes the Pagefind index of a built site (dist/pagefind/) with Jianbao's
- * Chinese handling. Shared by the build integration and the benchmark.
+ * Writes the Pagefind index of the archive with Jianbao's Chinese handling,
+ * straight from the content files (the same reading and validation as
+ * `npm run check`), so it can run while Astro renders the pages.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Catalog } from './catalog.ts';
-import { distPath } from './pdf.ts';
+import { buildArchive, type ArchiveOptions } from './archive.ts';
+import { checkContent } from './check.ts';
+import { ContentError } from './errors.ts';
+import { markdownText } from './markdown-text.ts';
 import { searchRecords } from './search-index.ts';
 import { marksIn } from './search-text.ts';
 
-export async function buildSearchIndex(distDir: string): Promise<{ articles: number }> {
-  const catalog: Catalog = JSON.parse(await readFile(path.join(distDir, 'catalog.json'), 'utf8'));
-  const records = await searchRecords(catalog, (url) => distPath(distDir, url, catalog.base));
+export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
+  const checked = await checkContent(contentDir, { compileMdx: false });
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new ContentError(errors);
+  const archive = buildArchive(checked.input, options);
+  const records = searchRecords(archive, (a) => markdownText(checked.bodies.get(a.file) ?? ''));
   // Punctuation is indexed as words so that phrases run across it (see search-text.ts).
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: marksIn(records.map((r) => r.content)) });
+  const { index, errors: startErrors } = await pagefind.createIndex({ includeCharacters: marksIn(records.map((r) => r.content)) });
   try {
-    if (!index) throw new Error(errors.join('; '));
+    if (!index) throw new Error(startErrors.join('; '));
     // Records go to the Pagefind service in batches: one at a time spends the time waiting on round trips.
     for (let i = 0; i < records.length; i += 64) {
       const batch = records.slice(i, i + 64);
@@ -25,7 +29,7 @@ export async function buildSearchIndex(distDir: string): Promise<{ articles: num
         if (a.errors.length) throw new Error(`${batch[j].url}: ${a.errors.join('; ')}`);
       });
     }
-    const written = await index.writeFiles({ outputPath: path.join(distDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
   } finally {
     await pagefind.close();

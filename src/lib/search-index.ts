@@ -1,11 +1,10 @@
 /**
- * Builds the Pagefind index of a built site: one record per article, read
- * from the article pages as readers see them, with our Chinese-aware text
- * (see search-text.ts), metadata for result lists, filters and a date sort.
+ * The Pagefind records of an archive: one per article, with our
+ * Chinese-aware text (see search-text.ts), metadata for result lists,
+ * filters and a date sort.
  */
-import { readFile } from 'node:fs/promises';
 import { parse } from 'node-html-parser';
-import type { Catalog } from './catalog.ts';
+import type { Archive, Article } from './archive.ts';
 import { formatDateZh, issueLabel } from './format.ts';
 import { indexText } from './search-text.ts';
 
@@ -23,7 +22,7 @@ export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' 
 
 /** The article's body text from its built page: paragraphs and table cells, in order. */
 export function articleBodyText(html: string): string {
-  // Parse only the <article> element: the rest of the page is chrome, and parsing it dominated indexing time.
+  // Parse only the <article> element: the rest of the page is chrome.
   const start = html.indexOf('<article');
   const end = html.lastIndexOf('</article>');
   const prose = parse(start >= 0 && end > start ? html.slice(start, end + 10) : html).querySelector('.prose');
@@ -37,33 +36,28 @@ export function articleBodyText(html: string): string {
     .join('\n');
 }
 
-export async function searchRecords(catalog: Catalog, fileOf: (url: string) => string): Promise<SearchRecord[]> {
-  const seriesTitle = new Map(catalog.series.map((s) => [s.id, s.title]));
-  const jobs = catalog.issues.flatMap((issue) => issue.articles.map((article) => ({ issue, article })));
-  // Pages are read concurrently: one at a time, the disk waits dominated.
-  return Promise.all(
-    jobs.map(async ({ issue, article }): Promise<SearchRecord> => {
-      const body = articleBodyText(await readFile(fileOf(article.url), 'utf8'));
-      const heading = [article.unit, article.title].filter(Boolean).join('\n');
-      const series = seriesTitle.get(issue.series) ?? issue.series;
-      return {
-        url: article.url,
-        content: indexText(`${heading}\n${body}`),
-        language: 'zh',
-        meta: {
-          title: article.title,
-          ...(article.unit ? { unit: article.unit } : {}),
-          issue: `${series} ${issue.year}年${issueLabel(issue.number)}`,
-          issueUrl: issue.url,
-          date: formatDateZh(issue.date),
-        },
-        filters: {
-          [FILTERS.year]: [String(issue.year)],
-          [FILTERS.series]: [series],
-          ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
-        },
-        sort: { date: issue.date },
-      };
-    }),
-  );
+/** Records for every published article; `bodyText` gives an article's body as plain text. */
+export function searchRecords(archive: Archive, bodyText: (article: Article) => string): SearchRecord[] {
+  return archive.articles.map((article) => {
+    const { issue } = article;
+    const heading = [article.unit, article.title].filter(Boolean).join('\n');
+    return {
+      url: article.url,
+      content: indexText(`${heading}\n${bodyText(article)}`),
+      language: 'zh',
+      meta: {
+        title: article.title,
+        ...(article.unit ? { unit: article.unit } : {}),
+        issue: `${issue.series.title} ${issue.year}年${issueLabel(issue.number)}`,
+        issueUrl: issue.url,
+        date: formatDateZh(issue.date),
+      },
+      filters: {
+        [FILTERS.year]: [String(issue.year)],
+        [FILTERS.series]: [issue.series.title],
+        ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
+      },
+      sort: { date: issue.date },
+    };
+  });
 }

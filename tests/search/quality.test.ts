@@ -173,3 +173,16 @@ describe('search quality on the fixture archive', () => {
     expect(multi.counts['年份']).toMatchObject({ '2023': 1 });
   });
 });
+
+describe('search in an internal build', () => {
+  const dist = inject('fixtureInternalDist');
+  let pf: LoadedPagefind;
+  beforeAll(async () => void (pf = await loadPagefind(dist)));
+  afterAll(async () => pf?.server.close());
+
+  it('finds internal articles but never drafts', async () => {
+    expect((await searchArchive(pf.api, 'INTERNALMARKER')).results).toHaveLength(1);
+    expect((await searchArchive(pf.api, '内部通报甲乙丙')).results).toHaveLength(1);
+    expect((await searchArchive(pf.api, 'DRAFTMARKER')).results).toEqual([]);
+  });
+});
