@@ -16,8 +16,10 @@ describe('accessibility', () => {
     ['unit', '/units/dongchangfuqu/'],
     ['unit statistics', '/units/stats/'],
     ['search', '/search/?q=%E5%88%9B%E5%9F%8E'],
-  ])('%s page has no serious or critical violations', async (_, url) => {
-    const page = await site.browser.newPage();
+    ['home, dark mode', '/', 'dark'],
+    ['search, dark mode', '/search/?q=%E5%88%9B%E5%9F%8E', 'dark'],
+  ] as [string, string, ('light' | 'dark')?][])('%s page has no serious or critical violations', async (_, url, colorScheme = 'light') => {
+    const page = await site.browser.newPage({ colorScheme });
     await page.goto(`${site.url}${url}`);
     if (url.startsWith('/search/')) await page.waitForSelector('.search-result');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
