@@ -50,6 +50,7 @@ const CONTENTS_HEADING_RE = /^目\s*录$/;
 const DISTRIBUTION_RE = /^(报|送|发|抄\s*报|抄\s*送)\s*[：:]\s*/;
 const COPIES_RE = /共\s*印\s*(\d+)\s*份\s*[。.]?\s*$/;
 const INTRO_RE = /^编者按\s*[：:]/;
+const CLASSIFICATION_RE = /内部|秘密|机密|绝密|保密|注意保存|参阅|资料|密级|★/;
 
 /**
  * Characters that end a paragraph. A page break after anything else (a
@@ -101,11 +102,20 @@ function blocks(lines: Line[]): Line[] {
   return out;
 }
 
-/** Rejoins paragraphs that a page break split (the first part does not end a sentence). */
+/** Numbered sub-headings and list items: 一、 （二） 3. 第一， … */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[，、])/;
+
+/**
+ * Rejoins paragraphs that a page break split: the first part does not end a
+ * sentence. A numbered sub-heading (一、加强领导) ends without punctuation
+ * but is its own paragraph, and so is a part that starts with a number.
+ */
 export function rejoinParagraphs(parts: string[]): string[] {
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length && !isSentenceEnd(out[out.length - 1])) out[out.length - 1] = joinWords([out[out.length - 1], p]);
+    const prev = out.at(-1);
+    const subHeading = prev !== undefined && ENUMERATOR.test(prev) && prev.length <= 40;
+    if (prev !== undefined && !isSentenceEnd(prev) && !subHeading && !ENUMERATOR.test(p)) out[out.length - 1] = joinWords([prev, p]);
     else out.push(p);
   }
   return out;
@@ -133,8 +143,11 @@ export function parseBulletin(source: string): ImportedIssue {
   if (issueIdx < 0) throw new ImportError(nonBlank[0].no, 'no issue number line (expected a line such as "第 28 期" or "第 28 期（总第 312 期）" below the masthead)');
   const head = nonBlank.slice(0, issueIdx);
   if (!head.length) throw new ImportError(nonBlank[issueIdx].no, 'no masthead above the issue number (expected the bulletin title, e.g. "XX工作简报")');
-  const classification = head.length > 1 ? squeezeClassification(head[0].text) : null;
-  const series = joinWords(head.slice(head.length > 1 ? 1 : 0).flatMap((l) => l.text.trim().split(/[\s\u3000]+/)));
+  // A line above the masthead is a classification mark only when it reads like one; otherwise the
+  // masthead itself was printed on two lines.
+  const hasMark = head.length > 1 && CLASSIFICATION_RE.test(head[0].text);
+  const classification = hasMark ? squeezeClassification(head[0].text) : null;
+  const series = joinWords(head.slice(hasMark ? 1 : 0).flatMap((l) => l.text.trim().split(/[\s\u3000]+/)));
   const issueMatch = ISSUE_NO_RE.exec(nonBlank[issueIdx].text.trim())!;
   const number = Number(issueMatch[1]);
   let total = issueMatch[2] ? Number(issueMatch[2]) : null;
@@ -257,13 +270,17 @@ function matchHeading(body: Line[], at: number, want: string): { unit: string | 
   if (parts.length > 1 && looksLikeUnit(parts[0]) && normalizeSpaces(parts.slice(1).join('')) === want) {
     return { unit: parts[0], title: joinWords(parts.slice(1)), used: 1 };
   }
-  const next = body[at + 1];
-  if (next && want.startsWith(flat) && flat + normalizeSpaces(next.text) === want) {
-    return looksLikeUnit(line)
-      ? { unit: flat, title: squeeze(next.text), used: 2 }
-      : { unit: null, title: joinWords([squeeze(line), squeeze(next.text)]), used: 2 };
+  // Two or three lines: a unit line and/or a title that wrapped.
+  for (const used of [2, 3]) {
+    const lines = body.slice(at, at + used);
+    if (lines.length < used) break;
+    const joined = lines.map((l) => normalizeSpaces(l.text)).join('');
+    const rest = lines.slice(1).map((l) => squeeze(l.text));
+    if (joined === want) {
+      return looksLikeUnit(line) ? { unit: flat, title: joinWords(rest), used } : { unit: null, title: joinWords([squeeze(line), ...rest]), used };
+    }
+    if (looksLikeUnit(line) && normalizeSpaces(rest.join('')) === want) return { unit: flat, title: joinWords(rest), used };
   }
-  if (next && looksLikeUnit(line) && normalizeSpaces(next.text) === want) return { unit: flat, title: squeeze(next.text), used: 2 };
   return undefined;
 }
 

@@ -81,6 +81,20 @@ describe('parseBulletin on crafted variants', () => {
     expect(issue.copies).toBe(80);
   });
 
+  it('finds a heading whose unit stands on its own line and whose title wraps onto two more', () => {
+    const i = parseBulletin(minimal({
+      contents: '- 市消防救援支队扎实开展夏季消防安全检查和火灾隐患集中整治行动',
+      body: '市消防救援支队\n\n扎实开展夏季消防安全检查和火灾\n\n隐患集中整治行动\n\n正文。',
+    }));
+    expect(i.articles[0]).toEqual({ unit: '市消防救援支队', title: '扎实开展夏季消防安全检查和火灾隐患集中整治行动', paragraphs: ['正文。'] });
+  });
+
+  it('reads a masthead printed on two lines without taking its first line for a classification', () => {
+    const i = parseBulletin(minimal({ head: '某市创建全国文明城市\n\n工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 1 月 4 日' }));
+    expect(i.series).toBe('某市创建全国文明城市工作简报');
+    expect(i.classification).toBeNull();
+  });
+
   it('takes (总第 N 期) on a line of its own and a contents item wrapped without a marker', () => {
     const i = parseBulletin(minimal({
       head: '某市工作简报\n\n第 5 期\n（总第 99 期）\n\n某市办公室\n\n2022 年 1 月 4 日',
@@ -117,6 +131,13 @@ describe('helpers', () => {
 
   it('rejoins only paragraphs that stop mid-sentence', () => {
     expect(rejoinParagraphs(['甲乙，', '丙丁。', '戊己。”', '庚'])).toEqual(['甲乙，丙丁。', '戊己。”', '庚']);
+  });
+
+  it('keeps numbered sub-headings and numbered paragraphs apart', () => {
+    expect(rejoinParagraphs(['一、加强组织领导', '成立领导小组，', '明确分工。', '（二）强化督导检查', '1. 每周通报', '2. 每月排名'])).toEqual([
+      '一、加强组织领导', '成立领导小组，明确分工。', '（二）强化督导检查', '1. 每周通报', '2. 每月排名',
+    ]);
+    expect(rejoinParagraphs(['共发放宣传资料', '1.5万份。'])).toEqual(['共发放宣传资料1.5万份。']);
   });
 
   it('escapes MDX syntax reversibly', () => {
