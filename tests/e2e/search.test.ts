@@ -43,3 +43,14 @@ describe('searching in Chromium', () => {
     expect(await search.resultLinks()).toEqual(['/liaocheng-wenming/2021/28/duo-cuo-bing-ju/']);
   });
 });
+
+describe('search without an index', () => {
+  it('says search is unavailable instead of hanging', async () => {
+    const page = await site.browser.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('斗虎巷')}`);
+    await page.waitForFunction(() => /不可用/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await page.locator('.search-result').count()).toBe(0);
+    await page.close();
+  });
+});

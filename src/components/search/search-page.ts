@@ -69,11 +69,18 @@ export async function startSearchPage(): Promise<void> {
 
   status.textContent = '正在载入索引…';
   const base = root.dataset.pagefindBase ?? '/pagefind/';
-  const pagefind: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> } = await import(/* @vite-ignore */ `${base}pagefind.js`);
-  await pagefind.options({ excerptLength: 40 });
-  await pagefind.init();
-  // Loads the filter index up front: without it the first results come back without facet counts.
-  await pagefind.filters();
+  let pagefind: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+  try {
+    pagefind = await import(/* @vite-ignore */ `${base}pagefind.js`);
+    await pagefind.options({ excerptLength: 40 });
+    await pagefind.init();
+    // Loads the filter index up front: without it the first results come back without facet counts.
+    await pagefind.filters();
+  } catch {
+    // No index: `npm run dev` has none, or the files did not load.
+    status.textContent = '搜索暂时不可用（未能载入搜索索引）。本地预览请先运行 npm run build，再用 npm run preview 打开。';
+    return;
+  }
 
   let shown: PagefindResult[] = [];
   let run = 0;
