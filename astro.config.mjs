@@ -23,6 +23,4 @@ export default defineConfig({
     processor: unified({ gfm: true, smartypants: false }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) }), search(), pdf()],
-  // Pages carry cache keys (src/lib/cache-keys.ts): a rebuild renders only what changed.
-  experimental: { incrementalBuild: true },
 });

@@ -25,9 +25,9 @@ async function load(): Promise<Loaded> {
   ]);
   const archive = buildArchive(
     {
-      series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data, digest: String(e.digest ?? '') })),
-      issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()), digest: String(e.digest ?? '') })),
-      articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data, digest: String(e.digest ?? '') })),
+      series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data })),
+      issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
+      articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
     },
     { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
   );

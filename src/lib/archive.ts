@@ -12,8 +12,6 @@ import { uniqueSlugs } from './slug.ts';
 export interface EntryInput<T> {
   /** Stable key the caller uses to find the entry again (e.g. to render it). */
   key: string;
-  /** Changes whenever the file changes (the content layer's digest); feeds page cache keys. */
-  digest?: string;
   /** Path relative to the content root, e.g. issues/lc/2021/028/index.mdx. */
   file: string;
   data: T;
@@ -51,7 +49,6 @@ export interface Series {
 
 export interface Issue {
   key: string;
-  digest: string;
   file: string;
   series: Series;
   year: number;
@@ -78,7 +75,6 @@ export interface Issue {
 
 export interface Article {
   key: string;
-  digest: string;
   file: string;
   issue: Issue;
   order: number;
@@ -185,7 +181,6 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     const info = { series: parsed.series, year: parsed.year, number: parsed.number };
     const issue: Issue = {
       key: entry.key,
-      digest: entry.digest ?? '',
       file: entry.file,
       ...info,
       series,
@@ -224,7 +219,6 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     }
     const article: Article = {
       key: entry.key,
-      digest: entry.digest ?? '',
       file: entry.file,
       issue,
       order: parsed.order,
