@@ -8,6 +8,7 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { distPath } from './dist.ts';
 import { serveDir } from './static-server.ts';
 
 export interface PdfJob {
@@ -51,11 +52,6 @@ export async function printPageKey(printUrl: string, urlToFile: (u: string) => s
     if (existsSync(file)) hash.update(await readFile(file));
   }
   return hash.digest('hex');
-}
-
-export function distPath(distDir: string, urlPath: string, base = '/'): string {
-  const rel = decodeURIComponent(urlPath).slice(base.length).replace(/^\/+/, '');
-  return path.join(distDir, rel.endsWith('/') || rel === '' ? path.join(rel, 'index.html') : rel);
 }
 
 export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfReport> {

@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { distPath } from './dist.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,9 +27,9 @@ export interface Served {
  */
 export async function serveDir(root: string, base = '/', headers?: (pathname: string) => Record<string, string>): Promise<Served> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     if (!pathname.startsWith(base)) return void res.writeHead(404).end();
-    let file = path.join(root, pathname.slice(base.length - 1));
+    let file = distPath(root, pathname, base);
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');

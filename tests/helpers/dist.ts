@@ -2,18 +2,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-
-export function distFile(dist: string, urlPath: string): string {
-  const rel = decodeURIComponent(urlPath).replace(/^\//, '');
-  return rel === '' || rel.endsWith('/') ? path.join(dist, rel, 'index.html') : path.join(dist, rel);
-}
+import { distPath } from '../../src/lib/dist.ts';
 
 export function hasPage(dist: string, urlPath: string): boolean {
-  return existsSync(distFile(dist, urlPath));
+  return existsSync(distPath(dist, urlPath));
 }
 
 export function readPage(dist: string, urlPath: string): HTMLElement {
-  return parse(readFileSync(distFile(dist, urlPath), 'utf8'));
+  return parse(readFileSync(distPath(dist, urlPath), 'utf8'));
 }
 
 /** Visible text with whitespace collapsed, for "does the reader see X" checks. */

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { distPath, printPageKey, renderPdfs } from '../../src/lib/pdf.ts';
+import { distPath } from '../../src/lib/dist.ts';
+import { printPageKey, renderPdfs } from '../../src/lib/pdf.ts';
 
 function miniDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-pdfkey-'));
@@ -24,13 +25,6 @@ describe('printPageKey', () => {
     expect(k2).not.toBe(k1);
     writeFileSync(path.join(dir, 'a/print/index.html'), '<link rel="stylesheet" href="/_astro/p.css"><p>改过的正文</p>');
     expect(await printPageKey('/a/print/', toFile)).not.toBe(k2);
-  });
-});
-
-describe('distPath', () => {
-  it('maps URLs under a base path to files in dist', () => {
-    expect(distPath('/d', '/b/x/2021/1/print/', '/b/')).toBe('/d/x/2021/1/print/index.html');
-    expect(distPath('/d', '/x/2021/1/x-2021-001.pdf')).toBe('/d/x/2021/1/x-2021-001.pdf');
   });
 });
 

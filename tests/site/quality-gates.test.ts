@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build.ts';
-import { allFiles, distFile } from '../helpers/dist.ts';
+import { distPath } from '../../src/lib/dist.ts';
+import { allFiles } from '../helpers/dist.ts';
 
 const SITE = 'http://localhost:4321';
 
@@ -23,7 +24,7 @@ function brokenLinks(dist: string): string[] {
       if (/^(mailto:|tel:|data:|#)/.test(ref) || el.getAttribute('rel') === 'schema.DC') continue;
       const url = new URL(ref, pageUrl);
       if (url.origin !== SITE) continue;
-      const target = distFile(dist, url.pathname);
+      const target = distPath(dist, url.pathname);
       if (!existsSync(target) && !existsSync(path.join(target, 'index.html'))) broken.push(`${file}: ${ref}`);
     }
   }
@@ -43,8 +44,8 @@ describe('HTML validity (Nu Html Checker)', () => {
     const fixture = inject('fixtureDist');
     const pages = [
       ...['/', '/archive/', '/archive/2021/', '/liaocheng-wenming/', '/liaocheng-wenming/2021/28/', '/liaocheng-wenming/2021/28/san-ge-qianghua/',
-        '/liaocheng-wenming/2021/28/print/', '/units/', '/units/dongchangfuqu/', '/units/stats/', '/search/', '/404.html'].map((u) => distFile(dist, u)),
-      ...['/alpha/2023/1/', '/alpha/2023/1/zhi-shou/'].map((u) => distFile(fixture, u)),
+        '/liaocheng-wenming/2021/28/print/', '/units/', '/units/dongchangfuqu/', '/units/stats/', '/search/', '/404.html'].map((u) => distPath(dist, u)),
+      ...['/alpha/2023/1/', '/alpha/2023/1/zhi-shou/'].map((u) => distPath(fixture, u)),
     ];
     const jar = path.join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
     let out = '';
@@ -75,7 +76,7 @@ describe('feeds and sitemap', () => {
   });
 
   it('puts canonical, Open Graph and Dublin Core metadata on reading pages', () => {
-    const page = parse(readFileSync(distFile(inject('contentDist'), '/liaocheng-wenming/2021/28/san-ge-qianghua/'), 'utf8'));
+    const page = parse(readFileSync(distPath(inject('contentDist'), '/liaocheng-wenming/2021/28/san-ge-qianghua/'), 'utf8'));
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${SITE}/liaocheng-wenming/2021/28/san-ge-qianghua/`);
     expect(page.querySelector('meta[property="og:type"]')!.getAttribute('content')).toBe('article');
     expect(page.querySelector('meta[name="DC.creator"]')!.getAttribute('content')).toBe('东昌府区');
@@ -86,7 +87,7 @@ describe('feeds and sitemap', () => {
 
 describe('unit statistics', () => {
   it('counts articles per unit per year in a table and an SVG chart', () => {
-    const page = parse(readFileSync(distFile(inject('fixtureDist'), '/units/stats/'), 'utf8'));
+    const page = parse(readFileSync(distPath(inject('fixtureDist'), '/units/stats/'), 'utf8'));
     const rows = page.querySelectorAll('.stats-table tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => c.textContent.trim()));
     expect(rows[0]).toEqual(['东区', '2', '1', '3']);
     expect(page.querySelectorAll('svg.unit-chart rect')).toHaveLength(rows.length);
