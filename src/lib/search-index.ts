@@ -3,7 +3,6 @@
  * Chinese-aware text (see search-text.ts), metadata for result lists,
  * filters and a date sort.
  */
-import { parse } from 'node-html-parser';
 import type { Archive, Article } from './archive.ts';
 import { formatDateZh, issueLabel } from './format.ts';
 import { indexText } from './search-text.ts';
@@ -19,22 +18,6 @@ export interface SearchRecord {
 
 /** Filter names as readers see them in the facets. */
 export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' } as const;
-
-/** The article's body text from its built page: paragraphs and table cells, in order. */
-export function articleBodyText(html: string): string {
-  // Parse only the <article> element: the rest of the page is chrome.
-  const start = html.indexOf('<article');
-  const end = html.lastIndexOf('</article>');
-  const prose = parse(start >= 0 && end > start ? html.slice(start, end + 10) : html).querySelector('.prose');
-  if (!prose) return '';
-  return prose
-    .querySelectorAll('p, li, th, td, h2, h3, h4')
-    // A paragraph inside a list item or cell is already in that element's text.
-    .filter((el) => !(el.tagName === 'P' && el.parentNode?.closest?.('li, td, th')))
-    .map((el) => el.textContent.trim())
-    .filter(Boolean)
-    .join('\n');
-}
 
 /** Records for every published article; `bodyText` gives an article's body as plain text. */
 export function searchRecords(archive: Archive, bodyText: (article: Article) => string): SearchRecord[] {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Catalog } from '../../src/lib/catalog.ts';
 import { distPath } from '../../src/lib/dist.ts';
-import { articleBodyText } from '../../src/lib/search-index.ts';
 import { searchArchive } from '../../src/lib/search.ts';
 import { excerptParts, searchUnits } from '../../src/lib/search-text.ts';
+import { articleBodyText } from '../helpers/dist.ts';
 import { loadPagefind, type LoadedPagefind } from '../helpers/pagefind.ts';
 
 interface Doc {
