@@ -1,6 +1,7 @@
 /** Loads a built site's real dist/pagefind/pagefind.js in Node, fetching over loopback. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { PagefindApi } from '../../src/lib/search.ts';
 import { serveDir, type Served } from '../../src/lib/static-server.ts';
 
@@ -16,4 +17,16 @@ export async function loadPagefind(dist: string): Promise<LoadedPagefind> {
   await mod.init();
   await mod.filters();
   return { api: mod as PagefindApi, server };
+}
+
+/** Loads the index of `dist` for a describe block and closes its server afterwards. */
+export function usePagefind(dist: string): { readonly api: PagefindApi } {
+  let loaded: LoadedPagefind | undefined;
+  beforeAll(async () => void (loaded = await loadPagefind(dist)));
+  afterAll(async () => loaded?.server.close());
+  return {
+    get api() {
+      return loaded!.api;
+    },
+  };
 }

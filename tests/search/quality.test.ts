@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Catalog } from '../../src/lib/catalog.ts';
 import { distPath } from '../../src/lib/dist.ts';
-import { searchArchive } from '../../src/lib/search.ts';
+import { searchArchive, type PagefindApi } from '../../src/lib/search.ts';
 import { excerptParts, searchUnits } from '../../src/lib/search-text.ts';
 import { articleBodyText } from '../helpers/dist.ts';
-import { loadPagefind, type LoadedPagefind } from '../helpers/pagefind.ts';
+import { usePagefind } from '../helpers/pagefind.ts';
 
 interface Doc {
   url: string;
@@ -71,7 +71,7 @@ interface Tally {
   loose: string[];
 }
 
-async function runSuite(pf: LoadedPagefind, docs: Doc[], queries: string[]): Promise<Tally> {
+async function runSuite(pf: { api: PagefindApi }, docs: Doc[], queries: string[]): Promise<Tally> {
   const tally: Tally = { queries: 0, expected: 0, found: 0, correct: 0, misses: [], loose: [] };
   for (const q of queries) {
     const want = expected(docs, q);
@@ -97,9 +97,7 @@ function report(name: string, t: Tally) {
 describe('search quality on the seed issue', () => {
   const dist = inject('contentDist');
   const docs = docsOf(dist);
-  let pf: LoadedPagefind;
-  beforeAll(async () => void (pf = await loadPagefind(dist)));
-  afterAll(async () => pf?.server.close());
+  const pf = usePagefind(dist);
 
   const handPicked = [
     '斗虎巷', '网格化管理', '"三个强化"', '“三个强化”', '李长萍', '小广告', '文明礼仪伴我行', '度假区', '东昌府区',
@@ -143,9 +141,7 @@ describe('search quality on the seed issue', () => {
 describe('search quality on the fixture archive', () => {
   const dist = inject('fixtureDist');
   const docs = docsOf(dist);
-  let pf: LoadedPagefind;
-  beforeAll(async () => void (pf = await loadPagefind(dist)));
-  afterAll(async () => pf?.server.close());
+  const pf = usePagefind(dist);
 
   it('answers its query suite exactly, and never shows internal or draft text', async () => {
     const queries = [
@@ -176,9 +172,7 @@ describe('search quality on the fixture archive', () => {
 
 describe('search in an internal build', () => {
   const dist = inject('fixtureInternalDist');
-  let pf: LoadedPagefind;
-  beforeAll(async () => void (pf = await loadPagefind(dist)));
-  afterAll(async () => pf?.server.close());
+  const pf = usePagefind(dist);
 
   it('finds internal articles but never drafts', async () => {
     expect((await searchArchive(pf.api, 'INTERNALMARKER')).results).toHaveLength(1);
