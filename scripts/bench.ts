@@ -10,11 +10,11 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChromium } from '../src/lib/chromium.ts';
-import { firstQueryBytes } from '../src/lib/first-query.ts';
-import { measure, type Measured } from '../src/lib/measure.ts';
-import { renderPdfs } from '../src/lib/pdf.ts';
-import { syntheticArchive } from '../src/lib/synthetic.ts';
+import { findChromium } from '../src/lib/print/chromium.ts';
+import { firstQueryBytes } from './bench/first-query.ts';
+import { measure, type Measured } from './bench/measure.ts';
+import { renderPdfs } from '../src/lib/print/pdf.ts';
+import { syntheticArchive } from './bench/synthetic.ts';
 
 const HELP = `用法 / usage: npm run bench -- [options]
 
@@ -52,7 +52,7 @@ if (values.child) {
   // index-ours reads the content folder, index-default the built article pages.
   const [source, outDir] = process.argv.slice(-2);
   if (values.child === 'index-ours') {
-    const { buildSearchIndex } = await import('../src/lib/search-build.ts');
+    const { buildSearchIndex } = await import('../src/lib/search/build.ts');
     await buildSearchIndex(source, path.join(outDir, 'pagefind'));
   } else if (values.child === 'index-default') {
     const pagefind = await import('pagefind');

@@ -3,10 +3,10 @@
  * Validates all content; exit 1 on errors, 0 with warnings only.
  */
 import path from 'node:path';
-import { checkContent } from '../src/lib/check.ts';
-import { formatProblem } from '../src/lib/errors.ts';
+import { checkContent } from '../src/lib/content/check.ts';
+import { formatProblem } from '../src/lib/content/errors.ts';
 import { contentRoot } from '../src/lib/settings.ts';
-import { parseCli } from '../src/lib/cli.ts';
+import { parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run check [-- options]
 

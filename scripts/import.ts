@@ -6,15 +6,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { existsSync } from 'node:fs';
-import { ImportError, parseBulletin, type ImportedIssue } from '../src/lib/importer.ts';
-import { issueFiles, seriesFile, type ContentFile } from '../src/lib/issue-files.ts';
-import { readSeries, writeContent } from '../src/lib/fs-content.ts';
-import { unescapeMdxText } from '../src/lib/mdx-text.ts';
-import { issueDir, SERIES_ID_RE } from '../src/lib/paths.ts';
-import { articleSchema, issueSchema } from '../src/lib/schema.ts';
+import { ImportError, parseBulletin, type ImportedIssue } from '../src/lib/editor/importer.ts';
+import { issueFiles, seriesFile, type ContentFile } from '../src/lib/editor/issue-files.ts';
+import { readSeries, writeContent } from '../src/lib/content/write.ts';
+import { unescapeMdxText } from '../src/lib/content/mdx-text.ts';
+import { issueDir, SERIES_ID_RE } from '../src/lib/content/layout.ts';
+import { articleSchema, issueSchema } from '../src/lib/content/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
-import { titleSlug } from '../src/lib/slug.ts';
-import { fail, parseCli } from '../src/lib/cli.ts';
+import { titleSlug } from '../src/lib/site/slug.ts';
+import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run import -- FILE... [options]
 

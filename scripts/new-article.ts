@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { articleSlugs, frontmatter } from '../src/lib/issue-files.ts';
-import { articleOrderPrefix, parseContentPath } from '../src/lib/paths.ts';
-import { ARTICLE_PLACEHOLDER } from '../src/lib/scaffold.ts';
-import { fail, parseCli } from '../src/lib/cli.ts';
+import { articleSlugs, frontmatter } from '../src/lib/editor/issue-files.ts';
+import { articleOrderPrefix, parseContentPath } from '../src/lib/content/layout.ts';
+import { ARTICLE_PLACEHOLDER } from '../src/lib/editor/scaffold.ts';
+import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run new:article -- <issue folder> "标题" [--unit 单位]
 

@@ -6,13 +6,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { readSeries, writeContent } from '../src/lib/fs-content.ts';
-import { frontmatter, type ContentFile } from '../src/lib/issue-files.ts';
-import { articleOrderPrefix, issueDir } from '../src/lib/paths.ts';
-import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER, type ExistingIssue } from '../src/lib/scaffold.ts';
-import { isIsoDate, issueSchema } from '../src/lib/schema.ts';
+import { readSeries, writeContent } from '../src/lib/content/write.ts';
+import { frontmatter, type ContentFile } from '../src/lib/editor/issue-files.ts';
+import { articleOrderPrefix, issueDir } from '../src/lib/content/layout.ts';
+import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER, type ExistingIssue } from '../src/lib/editor/scaffold.ts';
+import { isIsoDate, issueSchema } from '../src/lib/content/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
-import { fail, parseCli } from '../src/lib/cli.ts';
+import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run new -- [options]
 

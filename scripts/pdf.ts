@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog } from '../src/lib/catalog.ts';
-import { requireChromium } from '../src/lib/chromium.ts';
-import { renderPdfs } from '../src/lib/pdf.ts';
-import { fail, parseCli } from '../src/lib/cli.ts';
+import type { Catalog } from '../src/lib/site/catalog.ts';
+import { requireChromium } from '../src/lib/print/chromium.ts';
+import { renderPdfs } from '../src/lib/print/pdf.ts';
+import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run pdf [-- options]
 

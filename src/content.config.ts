@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema, issueSchema, seriesSchema } from './lib/schema.ts';
+import { articleSchema, issueSchema, seriesSchema } from './lib/content/schema.ts';
 import { contentRoot } from './lib/settings.ts';
 
 const root = contentRoot();

@@ -4,8 +4,8 @@
  * pages can render an article's body by key.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/archive.ts';
-import { findChromium } from '../lib/chromium.ts';
+import { buildArchive, type Archive } from '../lib/site/archive.ts';
+import { findChromium } from '../lib/print/chromium.ts';
 import { audience, pdfWanted } from '../lib/settings.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;

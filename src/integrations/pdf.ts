@@ -6,9 +6,9 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Catalog } from '../lib/catalog.ts';
-import { CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium.ts';
-import { renderPdfs } from '../lib/pdf.ts';
+import type { Catalog } from '../lib/site/catalog.ts';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../lib/print/chromium.ts';
+import { renderPdfs } from '../lib/print/pdf.ts';
 import { pdfWanted } from '../lib/settings.ts';
 
 export default function pdfIntegration(): AstroIntegration {

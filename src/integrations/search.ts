@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex } from '../lib/search-build.ts';
+import { buildSearchIndex } from '../lib/search/build.ts';
 import { audience, contentRoot } from '../lib/settings.ts';
 
 export default function searchIntegration(): AstroIntegration {

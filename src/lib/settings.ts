@@ -3,7 +3,7 @@
  * the scripts and the tests agree on them.
  */
 import path from 'node:path';
-import type { Audience } from './archive.ts';
+import type { Audience } from './site/archive.ts';
 
 /** Content tree to build from: JIANBAO_CONTENT, default ./content (relative to the project). */
 export function contentRoot(cwd = process.cwd()): string {

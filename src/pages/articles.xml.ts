@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getArchive } from '../data/archive.ts';
-import { articleFeedItems } from '../lib/feeds.ts';
-import { siteTitle } from '../lib/site.ts';
+import { articleFeedItems } from '../lib/site/feeds.ts';
+import { siteTitle } from '../lib/site/wording.ts';
 
 export async function GET(context: APIContext) {
   const archive = await getArchive();

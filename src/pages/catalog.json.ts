@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../data/archive.ts';
-import { buildCatalog } from '../lib/catalog.ts';
+import { buildCatalog } from '../lib/site/catalog.ts';
 
 export const GET: APIRoute = async () =>
   new Response(JSON.stringify(buildCatalog(await getArchive()), null, 2), {

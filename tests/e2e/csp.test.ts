@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { CSP, SEARCH_CSP } from '../../src/lib/csp.ts';
+import { CSP, SEARCH_CSP } from '../../src/lib/site/csp.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { useSiteInBrowser } from './harness.ts';
 

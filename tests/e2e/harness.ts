@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
+import { serveDir, type Served } from '../../src/lib/site/static-server.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface SiteInBrowser {

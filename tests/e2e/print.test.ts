@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { Catalog } from '../../src/lib/catalog.ts';
-import { distPath } from '../../src/lib/dist.ts';
+import type { Catalog } from '../../src/lib/site/catalog.ts';
+import { distPath } from '../../src/lib/site/dist.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { pdfInfo, pdfPages, pdfText, pdfToPng } from '../helpers/pdf.ts';
 import seed from '../site/seed-expected.ts';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { distPath } from '../../src/lib/dist.ts';
+import { distPath } from '../../src/lib/site/dist.ts';
 
 export function hasPage(dist: string, urlPath: string): boolean {
   return existsSync(distPath(dist, urlPath));

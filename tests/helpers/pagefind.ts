@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import type { PagefindApi } from '../../src/lib/search.ts';
-import { serveDir, type Served } from '../../src/lib/static-server.ts';
+import type { PagefindApi } from '../../src/lib/search/query.ts';
+import { serveDir, type Served } from '../../src/lib/site/static-server.ts';
 
 export interface LoadedPagefind {
   api: PagefindApi;

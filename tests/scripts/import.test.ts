@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { unescapeMdxText } from '../../src/lib/mdx-text.ts';
+import { unescapeMdxText } from '../../src/lib/content/mdx-text.ts';
 import { buildSite, PROJECT_ROOT } from '../helpers/build.ts';
 import { readPage, textOf } from '../helpers/dist.ts';
 import { runScript } from '../helpers/run.ts';

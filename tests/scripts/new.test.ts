@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { nextIssue } from '../../src/lib/scaffold.ts';
+import { nextIssue } from '../../src/lib/editor/scaffold.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import { runScript } from '../helpers/run.ts';
 

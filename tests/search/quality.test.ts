@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { Catalog } from '../../src/lib/catalog.ts';
-import { distPath } from '../../src/lib/dist.ts';
-import { searchArchive, type PagefindApi } from '../../src/lib/search.ts';
-import { excerptParts, searchUnits } from '../../src/lib/search-text.ts';
+import type { Catalog } from '../../src/lib/site/catalog.ts';
+import { distPath } from '../../src/lib/site/dist.ts';
+import { searchArchive, type PagefindApi } from '../../src/lib/search/query.ts';
+import { excerptParts, searchUnits } from '../../src/lib/search/text.ts';
 import { articleBodyText } from '../helpers/dist.ts';
 import { usePagefind } from '../helpers/pagefind.ts';
 

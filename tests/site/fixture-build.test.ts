@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { Catalog } from '../../src/lib/catalog.ts';
+import type { Catalog } from '../../src/lib/site/catalog.ts';
 import { allFiles, hasPage, readPage, textOf } from '../helpers/dist.ts';
 
 const dist = inject('fixtureDist');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build.ts';
-import { distPath } from '../../src/lib/dist.ts';
+import { distPath } from '../../src/lib/site/dist.ts';
 import { allFiles } from '../helpers/dist.ts';
 
 const SITE = 'http://localhost:4321';

@@ -4,8 +4,8 @@
  * and sorting. Results are built as DOM nodes from plain text: bulletin text
  * is never inserted as HTML.
  */
-import { searchArchive, type Filters, type PagefindApi, type PagefindResult, type SortOrder } from '../../lib/search.ts';
-import { excerptParts } from '../../lib/search-text.ts';
+import { searchArchive, type Filters, type PagefindApi, type PagefindResult, type SortOrder } from '../../lib/search/query.ts';
+import { excerptParts } from '../../lib/search/text.ts';
 
 const PAGE_SIZE = 10;
 const FACET_ORDER = ['年份', '简报', '报送单位'];

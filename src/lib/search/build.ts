@@ -4,12 +4,12 @@
  * `npm run check`), so it can run while Astro renders the pages.
  */
 import * as pagefind from 'pagefind';
-import { buildArchive, type ArchiveOptions } from './archive.ts';
-import { checkContent } from './check.ts';
-import { ContentError } from './errors.ts';
-import { markdownText } from './markdown-text.ts';
-import { searchRecords } from './search-index.ts';
-import { marksIn } from './search-text.ts';
+import { buildArchive, type ArchiveOptions } from '../site/archive.ts';
+import { checkContent } from '../content/check.ts';
+import { ContentError } from '../content/errors.ts';
+import { markdownText } from '../content/markdown-text.ts';
+import { searchRecords } from './records.ts';
+import { marksIn } from './text.ts';
 
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
   const checked = await checkContent(contentDir, { compileMdx: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distPath } from '../../src/lib/dist.ts';
+import { distPath } from '../../../src/lib/site/dist.ts';
 
 describe('distPath', () => {
   it('maps URLs under a base path to files in dist', () => {

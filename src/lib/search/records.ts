@@ -3,9 +3,9 @@
  * Chinese-aware text (see search-text.ts), metadata for result lists,
  * filters and a date sort.
  */
-import type { Archive, Article } from './archive.ts';
-import { formatDateZh, issueLabel } from './format.ts';
-import { indexText } from './search-text.ts';
+import type { Archive, Article } from '../site/archive.ts';
+import { formatDateZh, issueLabel } from '../site/format.ts';
+import { indexText } from './text.ts';
 
 export interface SearchRecord {
   url: string;

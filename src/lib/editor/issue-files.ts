@@ -4,9 +4,9 @@
  */
 import { stringify } from 'yaml';
 import type { ImportedIssue } from './importer.ts';
-import { escapeMdxText } from './mdx-text.ts';
-import { articleOrderPrefix, issueDir } from './paths.ts';
-import { titleSlug } from './slug.ts';
+import { escapeMdxText } from '../content/mdx-text.ts';
+import { articleOrderPrefix, issueDir } from '../content/layout.ts';
+import { titleSlug } from '../site/slug.ts';
 
 export interface ContentFile {
   /** Relative to the content root. */

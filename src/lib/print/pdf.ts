@@ -8,8 +8,8 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { distPath } from './dist.ts';
-import { serveDir } from './static-server.ts';
+import { distPath } from '../site/dist.ts';
+import { serveDir } from '../site/static-server.ts';
 
 export interface PdfJob {
   /** URL path of the print view, e.g. /lc/2021/28/print/ */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSlug, uniqueSlugs } from '../../src/lib/slug.ts';
+import { asciiSlug, uniqueSlugs } from '../../../src/lib/site/slug.ts';
 
 describe('asciiSlug', () => {
   it('spells Chinese names in toneless pinyin', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, indexText, marksIn, queryPhrases, searchUnits } from '../../src/lib/search-text.ts';
+import { excerptParts, indexText, marksIn, queryPhrases, searchUnits } from '../../../src/lib/search/text.ts';
 
 describe('indexText', () => {
   it('makes every Han character and every mark a word, Latin words and numbers whole', () => {

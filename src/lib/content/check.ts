@@ -8,10 +8,10 @@ import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import matter from 'gray-matter';
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { buildArchive, type ArchiveInput } from './archive.ts';
+import { buildArchive, type ArchiveInput } from '../site/archive.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
-import { parseContentPath } from './paths.ts';
-import { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from './scaffold.ts';
+import { parseContentPath } from './layout.ts';
+import { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from '../editor/scaffold.ts';
 import { articleSchema, issueSchema, seriesSchema, type ArticleData, type IssueData, type SeriesData } from './schema.ts';
 import type { z } from 'astro/zod';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { articlesByYear, buildArchive, type ArchiveInput } from '../../src/lib/archive.ts';
-import { buildCatalog } from '../../src/lib/catalog.ts';
-import { ContentError } from '../../src/lib/errors.ts';
-import type { IssueData } from '../../src/lib/schema.ts';
+import { articlesByYear, buildArchive, type ArchiveInput } from '../../../src/lib/site/archive.ts';
+import { buildCatalog } from '../../../src/lib/site/catalog.ts';
+import { ContentError } from '../../../src/lib/content/errors.ts';
+import type { IssueData } from '../../../src/lib/content/schema.ts';
 
 const issue = (file: string, data: Partial<IssueData>) => ({
   key: file,

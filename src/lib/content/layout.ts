@@ -87,29 +87,3 @@ export function parseContentPath(rel: string): ParsedContentPath {
     expected: 'an article file named <NN>-<slug>.mdx (NN = running order from 01, slug of lowercase ASCII letters, digits and hyphens) directly inside the issue folder',
   };
 }
-
-/** Builds site URLs under a base path ("/" or "/bulletins/"). */
-export function createUrls(base = '/') {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const issue = (i: IssuePathInfo) => `${root}${i.series}/${i.year}/${i.number}/`;
-  return {
-    home: () => root,
-    asset: (file: string) => `${root}${file.replace(/^\//, '')}`,
-    archive: () => `${root}archive/`,
-    year: (year: number) => `${root}archive/${year}/`,
-    series: (id: string) => `${root}${id}/`,
-    issue,
-    print: (i: IssuePathInfo) => `${issue(i)}print/`,
-    /** File name carries series, year and number so a downloaded PDF still says what it is. */
-    pdf: (i: IssuePathInfo) => `${issue(i)}${i.series}-${i.year}-${issueFolderName(i.number)}.pdf`,
-    article: (a: IssuePathInfo & { slug: string }) => `${issue(a)}${a.slug}/`,
-    units: () => `${root}units/`,
-    unitStats: () => `${root}units/stats/`,
-    feed: () => `${root}rss.xml`,
-    articleFeed: () => `${root}articles.xml`,
-    unit: (slug: string) => `${root}units/${slug}/`,
-    search: (q?: string) => `${root}search/${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-  };
-}
-
-export type Urls = ReturnType<typeof createUrls>;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { ContentFile } from './issue-files.ts';
+import type { ContentFile } from '../editor/issue-files.ts';
 
 export interface SeriesOnDisk {
   id: string;

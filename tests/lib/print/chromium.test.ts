@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, requireChromium } from '../../src/lib/chromium.ts';
+import { findChromium, requireChromium } from '../../../src/lib/print/chromium.ts';
 
 describe('findChromium', () => {
   it('prefers CHROMIUM_PATH', () => {

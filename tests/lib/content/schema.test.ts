@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleSchema, isIsoDate, issueSchema, seriesSchema } from '../../src/lib/schema.ts';
+import { articleSchema, isIsoDate, issueSchema, seriesSchema } from '../../../src/lib/content/schema.ts';
 
 const issue = { number: 28, date: '2021-05-12', reportTo: ['市委常委'], sendTo: ['各县（市、区）委'], copies: 260 };
 

@@ -3,9 +3,9 @@
  * realistic length, reporting units, tables, several series, valid
  * frontmatter. Deterministic for a given seed, so runs compare.
  */
-import type { ContentFile } from './issue-files.ts';
-import { frontmatter } from './issue-files.ts';
-import { articleOrderPrefix, issueDir } from './paths.ts';
+import type { ContentFile } from '../../src/lib/editor/issue-files.ts';
+import { frontmatter } from '../../src/lib/editor/issue-files.ts';
+import { articleOrderPrefix, issueDir } from '../../src/lib/content/layout.ts';
 
 const UNITS = [
   '东昌府区', '开发区', '度假区', '高新区', '茌平区', '阳谷县', '莘县', '东阿县', '冠县', '高唐县', '临清市',

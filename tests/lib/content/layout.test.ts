@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, issueDir, parseContentPath } from '../../src/lib/paths.ts';
+import { issueDir, parseContentPath } from '../../../src/lib/content/layout.ts';
+import { createUrls } from '../../../src/lib/site/urls.ts';
 
 describe('parseContentPath', () => {
   it('reads series, issue and article paths', () => {

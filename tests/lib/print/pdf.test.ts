@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { distPath } from '../../src/lib/dist.ts';
-import { printPageKey, renderPdfs } from '../../src/lib/pdf.ts';
+import { distPath } from '../../../src/lib/site/dist.ts';
+import { printPageKey, renderPdfs } from '../../../src/lib/print/pdf.ts';
 
 function miniDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-pdfkey-'));

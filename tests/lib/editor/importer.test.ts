@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportError, looksLikeUnit, parseBulletin, rejoinParagraphs } from '../../src/lib/importer.ts';
-import { escapeMdxText, unescapeMdxText } from '../../src/lib/mdx-text.ts';
-import { PROJECT_ROOT } from '../helpers/build.ts';
-import seed from '../site/seed-expected.ts';
+import { ImportError, looksLikeUnit, parseBulletin, rejoinParagraphs } from '../../../src/lib/editor/importer.ts';
+import { escapeMdxText, unescapeMdxText } from '../../../src/lib/content/mdx-text.ts';
+import { PROJECT_ROOT } from '../../helpers/build.ts';
+import seed from '../../site/seed-expected.ts';
 
 const fixture = (name: string) => readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/import', name), 'utf8');
 const seedText = () => {

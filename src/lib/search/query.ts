@@ -4,7 +4,7 @@
  * into one, so each term is searched on its own and the results intersected.
  * Works with pagefind.js in the browser and in Node (the quality tests).
  */
-import { queryPhrases } from './search-text.ts';
+import { queryPhrases } from './text.ts';
 
 export interface PagefindResult {
   id: string;

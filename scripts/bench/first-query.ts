@@ -7,8 +7,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { searchArchive, type PagefindApi } from './search.ts';
-import { serveDir } from './static-server.ts';
+import { searchArchive, type PagefindApi } from '../../src/lib/search/query.ts';
+import { serveDir } from '../../src/lib/site/static-server.ts';
 
 export interface FirstQueryBytes {
   pagefindJs: number;

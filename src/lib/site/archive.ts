@@ -3,10 +3,11 @@
  * page, feed and catalogue renders from. Plain data in, plain data out: the
  * Astro side (src/data/archive.ts) and the scripts feed it the same way.
  */
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, type ContentProblem } from '../content/errors.ts';
 import { yearOf } from './format.ts';
-import { createUrls, parseContentPath, type Urls } from './paths.ts';
-import type { ArticleData, IssueData, SeriesData, Status } from './schema.ts';
+import { parseContentPath } from '../content/layout.ts';
+import { createUrls, type Urls } from './urls.ts';
+import type { ArticleData, IssueData, SeriesData, Status } from '../content/schema.ts';
 import { uniqueSlugs } from './slug.ts';
 
 export interface EntryInput<T> {

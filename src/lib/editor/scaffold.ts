@@ -2,7 +2,7 @@
  * Starting the next issue: numbering, what carries over from the previous
  * issue, and the placeholders `npm run check` reports until they are written.
  */
-import type { IssueData } from './schema.ts';
+import type { IssueData } from '../content/schema.ts';
 
 /** Body of a new article; check reports an article still containing it as unfinished. */
 export const ARTICLE_PLACEHOLDER = '（在此处填写正文。）';
