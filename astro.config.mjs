@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
 import search from './src/integrations/search.ts';
+import { remarkBulletinGuard } from './src/lib/content/markdown-guard.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
@@ -19,8 +20,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
-    // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
-    processor: unified({ gfm: true, smartypants: false }),
+    // Bulletin text keeps its punctuation exactly as written, so no SmartyPants; the guard keeps
+    // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).
+    processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkBulletinGuard] }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) }), search(), pdf()],
 });

@@ -6,7 +6,9 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
-import { audience, pdfWanted } from '../lib/settings.ts';
+import { tree } from '../lib/content/loader.ts';
+import { hasBodyText } from '../lib/content/validate.ts';
+import { audience, contentRoot, pdfWanted } from '../lib/settings.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
 
@@ -25,15 +27,15 @@ async function load(): Promise<Loaded> {
   ]);
   const archive = buildArchive(
     {
-      series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data })),
-      issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
-      articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
+      series: series.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+      issues: issues.map((e) => ({ key: e.id, file: e.id, data: e.data, hasIntro: hasBodyText(e.body ?? '') })),
+      articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+      unitSlugs: (await tree(contentRoot())).unitSlugs,
     },
     { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
-  for (const e of issues) entries.set(`issues/${e.id}`, e);
-  for (const e of articles) entries.set(`articles/${e.id}`, e);
+  for (const e of [...issues, ...articles]) entries.set(e.id, e);
   return { archive, entries };
 }
 
