@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { remarkContentIsData } from './src/lib/content/mdx-safety.ts';
 import pdf from './src/integrations/pdf.ts';
 import search from './src/integrations/search.ts';
 
@@ -20,7 +21,8 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
-    processor: unified({ gfm: true, smartypants: false }),
+    // remarkContentIsData fails the build on code or raw HTML in a body (README, Authoring).
+    processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkContentIsData] }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) }), search(), pdf()],
 });

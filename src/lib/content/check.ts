@@ -11,6 +11,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { buildArchive, type ArchiveInput } from '../site/archive.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { parseContentPath } from './layout.ts';
+import { findUnsafeContent } from './mdx-safety.ts';
 import { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from '../editor/scaffold.ts';
 import { articleSchema, issueSchema, seriesSchema, type ArticleData, type IssueData, type SeriesData } from './schema.ts';
 import type { z } from 'astro/zod';
@@ -126,6 +127,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       if (options.compileMdx !== false) {
         try {
           await compile(fm.content, { format: 'mdx' });
+          for (const v of findUnsafeContent(fm.content, file.endsWith('.md') ? 'md' : 'mdx')) add(file, v.line + bodyOffset, undefined, v.message);
         } catch (e) {
           const place = e as { line?: number; place?: { line?: number } };
           const line = (place.line ?? place.place?.line ?? 1) + bodyOffset;
