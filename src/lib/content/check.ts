@@ -124,10 +124,11 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       if (!raw.startsWith('---')) add(file, 1, undefined, 'no frontmatter (expected the file to start with a --- block)');
       const bodyOffset = raw.slice(0, raw.length - fm.content.length).split('\n').length - 1;
       bodies.set(r, fm.content);
+      // Code and raw HTML in a body (README, Authoring); a body that does not parse is reported once, by compile below when it runs.
+      for (const v of findUnsafeContent(fm.content, file.endsWith('.md') ? 'md' : 'mdx')) if (!v.syntax || options.compileMdx === false) add(file, v.line + bodyOffset, undefined, v.message);
       if (options.compileMdx !== false) {
         try {
           await compile(fm.content, { format: 'mdx' });
-          for (const v of findUnsafeContent(fm.content, file.endsWith('.md') ? 'md' : 'mdx')) add(file, v.line + bodyOffset, undefined, v.message);
         } catch (e) {
           const place = e as { line?: number; place?: { line?: number } };
           const line = (place.line ?? place.place?.line ?? 1) + bodyOffset;

@@ -18,6 +18,8 @@ import { gfm } from 'micromark-extension-gfm';
 export interface SafetyViolation {
   line: number;
   message: string;
+  /** The body did not parse at all (a compiler reports the same error). */
+  syntax?: true;
 }
 
 /** What an article body may contain, as every message states it. */
@@ -234,7 +236,7 @@ export function findUnsafeContent(body: string, format: 'mdx' | 'md' = 'mdx'): S
     const reason = err.reason ?? err.message.split('\n')[0];
     const unclosed = /closing tag for `<(br|sup|sub)>`/.exec(reason);
     const hint = unclosed?.[1] === 'br' ? '换行写作 <br />' : unclosed ? `写作 <${unclosed[1]}>…</${unclosed[1]}>` : `${ALLOWED_CONTENT}；要写 <、{、} 本身，请写作 \\<、\\{、\\}`;
-    return [{ line, message: `MDX 无法解析：${reason}（${hint}）` }];
+    return [{ line, message: `MDX 无法解析：${reason}（${hint}）`, syntax: true }];
   }
   return findUnsafeNodes(tree);
 }
