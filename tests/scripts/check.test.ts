@@ -49,7 +49,7 @@ describe('npm run check', () => {
     expectLine(/issues\/alpha\/2023\/002\/index\.mdx:4: date: 应为真实存在的日期，写作 YYYY-MM-DD/);
     expectLine(/issues\/alpha\/2023\/002\/01-chun-geng\.mdx:\d+: .*title/);
     expectLine(/issues\/alpha\/2024\/001\/01-xin-nian\.mdx:\d+: 文章正文为空/);
-    expectLine(/issues\/alpha\/2024\/001\/02-bad-mdx\.mdx:7: 正文无法解析/);
+    expectLine(/issues\/alpha\/2024\/001\/02-bad-mdx\.mdx:7: MDX 无法解析/);
     expectLine(/issues\/alpha\/2024\/001\/01-(clash|xin-nian)\.mdx:1: 序号 1 已被 .* 使用/);
     expectLine(/issues\/beta\/2024\/001\/index\.mdx:\d+: YAML 写法有误/);
     expectLine(/issues\/gamma\/2024\/001\/index\.mdx:1: 未知的简报系列“gamma”（应有文件 series\/gamma\.yaml）/);

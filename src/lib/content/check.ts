@@ -1,11 +1,13 @@
 /**
- * `npm run check`: everything the one content reader reports, plus whether
- * each body compiles as MDX, in one pass with every problem listed.
+ * `npm run check`: everything the one content reader reports, plus every
+ * body parsed as the build parses it and held to what an article may contain
+ * (mdx-safety.ts), in one pass with every problem listed.
  */
-import { compile } from '@mdx-js/mdx';
+import path from 'node:path';
 import type { ArchiveInput } from '../site/archive.ts';
 import type { ContentProblem } from './errors.ts';
-import path from 'node:path';
+import { bodyFormat } from './layout.ts';
+import { findUnsafeContent } from './mdx-safety.ts';
 import { defaultDisplay, readContent, type ReadOptions } from './read.ts';
 
 export interface CheckResult {
@@ -19,37 +21,19 @@ export interface CheckResult {
   bodies: Map<string, string>;
 }
 
-export interface CheckOptions extends ReadOptions {
-  /** Compile every MDX body (slow; the search indexer, which only reads text, skips it). */
-  compileMdx?: boolean;
-}
-
 /** Reads and validates a content tree the way the build reads it, and reports every problem. */
-export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkContent(root: string, options: ReadOptions = {}): Promise<CheckResult> {
   const tree = await readContent(root, options);
   const problems = tree.problems;
+  const display = options.display ?? defaultDisplay;
   const bodies = new Map<string, string>();
-  for (const e of [...tree.issues, ...tree.articles]) bodies.set(e.file, e.body);
-  if (options.compileMdx !== false) {
-    const display = options.display ?? defaultDisplay;
-    await Promise.all(
-      [...tree.issues, ...tree.articles].map(async (e) => {
-        try {
-          await compile(e.body, { format: 'mdx' });
-        } catch (err) {
-          const place = err as { line?: number; place?: { line?: number; start?: { line?: number } } };
-          const line = (place.line ?? place.place?.line ?? place.place?.start?.line ?? 1) + e.bodyLine - 1;
-          problems.push({
-            file: display(path.join(root, e.file)),
-            line,
-            message: `正文无法解析：${(err as Error).message.split('\n')[0]}（正文里的 <、{ 和 } 请写成 \\<、\\{ 和 \\}）`,
-            severity: 'error',
-          });
-        }
-      }),
-    );
-    problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  for (const e of [...tree.issues, ...tree.articles]) {
+    bodies.set(e.file, e.body);
+    for (const v of findUnsafeContent(e.body, bodyFormat(e.file))) {
+      problems.push({ file: display(path.join(root, e.file)), line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
+    }
   }
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {
     problems,

@@ -118,3 +118,8 @@ export function classifyContentPath(rel: string): ContentPathKind {
   }
   return { kind: 'unknown', expected: '内容文件夹里只能有 series/、issues/、site.yaml 和 units.yaml（这个文件或文件夹不会被网站读取）' };
 }
+
+/** How a body is parsed: .md files as CommonMark, .mdx files as MDX (both then held to Markdown). */
+export function bodyFormat(file: string): 'md' | 'mdx' {
+  return file.endsWith('.md') ? 'md' : 'mdx';
+}

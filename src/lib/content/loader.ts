@@ -11,7 +11,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, formatProblem, type ContentProblem } from './errors.ts';
+import { bodyFormat } from './layout.ts';
 import { VIOLATIONS_KEY, type GuardViolation } from './markdown-guard.ts';
+import { findUnsafeContent } from './mdx-safety.ts';
 import { defaultDisplay, errorsOf, readContent, type ContentTree } from './read.ts';
 
 export type CollectionName = 'series' | 'issues' | 'articles';
@@ -66,10 +68,15 @@ async function sync(collection: CollectionName, root: string, { store, parseData
       store.set({ id: entry.key, data, filePath, digest });
       continue;
     }
-    const rendered = await renderMarkdown(EMPTY_FRONTMATTER + entry.body, { fileURL: pathToFileURL(absolute) });
+    for (const v of findUnsafeContent(entry.body, bodyFormat(entry.file))) {
+      guardProblems.push({ file: defaultDisplay(absolute), line: v.line + entry.bodyLine - 1, message: v.message, severity: 'error' });
+    }
+    const rendered = await renderMarkdown(EMPTY_FRONTMATTER + withoutMdxComments(entry.body), { fileURL: pathToFileURL(absolute) });
     const violations = (rendered.metadata?.frontmatter?.[VIOLATIONS_KEY] ?? []) as GuardViolation[];
     for (const v of violations) {
-      guardProblems.push({ file: defaultDisplay(absolute), line: v.line - 1 + entry.bodyLine - 1, message: v.message, severity: 'error' });
+      const problem = { file: defaultDisplay(absolute), line: v.line - 1 + entry.bodyLine - 1, message: v.message, severity: 'error' as const };
+      // The source check above has usually named it already; the renderer's guard adds what only it saw.
+      if (!guardProblems.some((p) => p.file === problem.file && p.line === problem.line)) guardProblems.push(problem);
     }
     delete rendered.metadata?.frontmatter?.[VIOLATIONS_KEY];
     store.set({ id: entry.key, data, body: entry.body, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
@@ -79,4 +86,9 @@ async function sync(collection: CollectionName, root: string, { store, parseData
     logger.error(guardProblems.map(formatProblem).join('\n'));
   }
   for (const key of store.keys()) if (!seen.has(key)) store.delete(key);
+}
+
+/** The body without MDX comments (notes to editors in braces and slash-star), lines kept so later line numbers hold. */
+export function withoutMdxComments(body: string): string {
+  return body.replace(/(?<!\\)\{\s*\/\*[\s\S]*?\*\/\s*\}/g, (m) => m.replace(/[^\n]/g, ''));
 }
