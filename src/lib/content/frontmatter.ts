@@ -66,6 +66,11 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   const end = close.exec(rest);
   if (!end) return { ok: false, problems: [{ line: 1, message: 'frontmatter 没有结束（应在字段之后另起一行写 ---）' }] };
   const yamlText = rest.slice(0, end.index);
+  // A Chinese keyboard types “：”; YAML then reads the line as text, not a field. Say so plainly.
+  const fullWidth = yamlText.split('\n').flatMap((l, i) => (/^\s*[A-Za-z][\w-]*\s*：/.test(l) ? [i + 2] : []));
+  if (fullWidth.length) {
+    return { ok: false, problems: fullWidth.map((line) => ({ line, message: '字段名后的冒号应为半角“:”（现在是全角“：”），并在冒号后加一个空格' })) };
+  }
   const parsed = parseYaml(yamlText, 2);
   if (!parsed.ok) return parsed;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {

@@ -131,6 +131,11 @@ describe('readContent', () => {
     expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:4: 文章正文为空/));
   });
 
+  it('says when a field is written with a full-width colon', async () => {
+    const out = await problems(tree({ [ARTICLE]: '---\ntitle: 标题\nunit：东区\n---\n\n正文。\n' }));
+    expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:3: 字段名后的冒号应为半角“:”/));
+  });
+
   it('points a misspelt field at its own line and suggests the right one', async () => {
     const out = await problems(tree({ [ARTICLE]: '---\ntitle: 标题\nunti: 东区\n---\n\n正文。\n' }));
     expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:3: 未知字段 unti，是不是 unit？/));
