@@ -6,7 +6,9 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
-import { audience, pdfWanted } from '../lib/settings.ts';
+import { contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
+import { loadSite } from '../lib/content/site.ts';
+import type { SiteData } from '../lib/content/schema.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
 
@@ -29,7 +31,7 @@ async function load(): Promise<Loaded> {
       issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
       articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
     },
-    { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
+    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.DEV), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of issues) entries.set(`issues/${e.id}`, e);
@@ -49,3 +51,12 @@ export async function renderBody(key: string) {
   if (!entry) throw new Error(`no content entry for ${key}`);
   return (await render(entry)).Content;
 }
+
+/** Site-wide settings from content/site.yaml (name, footer records), read once per build. */
+export function getSite(): SiteData {
+  // Re-read in dev so an edit to site.yaml shows on the next page load.
+  if (import.meta.env.DEV) return loadSite(contentRoot());
+  site ??= loadSite(contentRoot());
+  return site;
+}
+let site: SiteData | undefined;
