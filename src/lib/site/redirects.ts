@@ -14,3 +14,8 @@ export function folderSpellingPaths(a: Archive) {
       props: { issue, redirectTo: issue.url },
     }));
 }
+
+/** Whether a page URL is one of these forwarding addresses (kept out of the sitemap). */
+export function isFolderSpelling(url: string): boolean {
+  return /\/\d{4}\/0\d+\/$/.test(new URL(url, 'http://x').pathname);
+}
