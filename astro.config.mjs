@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
 import search from './src/integrations/search.ts';
+import preview from './src/integrations/preview.ts';
 import { isFolderSpelling } from './src/lib/site/redirects.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
@@ -23,5 +24,5 @@ export default defineConfig({
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
     processor: unified({ gfm: true, smartypants: false }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page) }), search(), pdf()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page) }), search(), pdf(), preview()],
 });

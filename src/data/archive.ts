@@ -31,7 +31,7 @@ async function load(): Promise<Loaded> {
       issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
       articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
     },
-    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.DEV), pdf: pdfWanted() && findChromium() !== undefined },
+    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of issues) entries.set(`issues/${e.id}`, e);
@@ -54,8 +54,8 @@ export async function renderBody(key: string) {
 
 /** Site-wide settings from content/site.yaml (name, footer records), read once per build. */
 export function getSite(): SiteData {
-  // Re-read in dev so an edit to site.yaml shows on the next page load.
-  if (import.meta.env.DEV) return loadSite(contentRoot());
+  // Re-read in the dev preview so an edit to site.yaml shows on the next page load.
+  if (import.meta.env.JIANBAO_PREVIEW === true) return loadSite(contentRoot());
   site ??= loadSite(contentRoot());
   return site;
 }

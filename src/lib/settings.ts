@@ -35,6 +35,6 @@ export function pdfWanted(): boolean {
  * drafts and internal issues included (each page marked 草稿/内部), so editors
  * see an issue before publishing it; builds follow BULLETIN_INCLUDE.
  */
-export function renderAudience(dev: boolean): Audience {
-  return dev ? 'all' : audience();
+export function renderAudience(preview: boolean): Audience {
+  return preview ? 'all' : audience();
 }
