@@ -68,19 +68,25 @@ describe.each(VIEWPORTS.flatMap((v) => (['light', 'dark'] as const).map((scheme)
     await reader.page.close();
   });
 
-  it('fits the width, keeps dates whole and styles contents links as links', async () => {
-    for (const path of ['/', '/archive/', '/archive/2021/', '/liaocheng-wenming/', '/liaocheng-wenming/2021/', ISSUE, `${ISSUE}san-ge-qianghua/`, '/units/', '/units/stats/']) {
+  it.each(['/', '/archive/', '/archive/2021/', '/liaocheng-wenming/', '/liaocheng-wenming/2021/', ISSUE, `${ISSUE}san-ge-qianghua/`, '/units/', '/units/stats/'])(
+    '%s fits the width and keeps dates whole',
+    async (path) => {
       const reader = await open(path);
-      expect(await reader.horizontalOverflow(), path).toBeLessThanOrEqual(0);
-      expect(await reader.wrappedDates(), path).toEqual([]);
+      expect(await reader.horizontalOverflow()).toBeLessThanOrEqual(0);
+      expect(await reader.wrappedDates()).toEqual([]);
       await reader.screenshot(`${name}-${scheme}${path.replace(/\/$/, '').replace(/\//g, '-') || '-home'}`);
       await reader.page.close();
-    }
+    },
+  );
+
+  it('styles contents links as links, set apart from the unit', async () => {
     const reader = await open(ISSUE);
     const link = await reader.style('.contents__list a', ['color', 'text-decoration-line']);
-    const body = await reader.style('.prose p', ['color']);
+    const unit = await reader.style('.contents__list .unit-label', ['color', 'text-decoration-line']);
     expect(link['text-decoration-line']).toContain('underline');
-    expect(link.color).not.toBe(body.color);
+    expect(unit['text-decoration-line']).toBe('none');
+    expect(link.color).not.toBe(unit.color);
+    expect(link.color).not.toBe((await reader.style('.prose p', ['color'])).color);
     await reader.page.close();
   });
 });
