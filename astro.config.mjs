@@ -6,6 +6,8 @@ import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
 import search from './src/integrations/search.ts';
 import { remarkBulletinGuard } from './src/lib/content/markdown-guard.ts';
+import preview from './src/integrations/preview.ts';
+import { isFolderSpelling } from './src/lib/site/redirects.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
@@ -24,5 +26,5 @@ export default defineConfig({
     // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).
     processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkBulletinGuard] }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) }), search(), pdf()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page) }), search(), pdf(), preview()],
 });

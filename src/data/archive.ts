@@ -8,7 +8,8 @@ import { buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
 import { tree } from '../lib/content/loader.ts';
 import { hasBodyText } from '../lib/content/validate.ts';
-import { audience, contentRoot, pdfWanted } from '../lib/settings.ts';
+import { contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
+import type { SiteData } from '../lib/content/schema.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
 
@@ -32,7 +33,7 @@ async function load(): Promise<Loaded> {
       articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
       unitSlugs: (await tree(contentRoot())).unitSlugs,
     },
-    { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
+    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of [...issues, ...articles]) entries.set(e.id, e);
@@ -50,4 +51,9 @@ export async function renderBody(key: string) {
   const entry = (await loading).entries.get(key);
   if (!entry) throw new Error(`no content entry for ${key}`);
   return (await render(entry)).Content;
+}
+
+/** Site-wide settings from content/site.yaml (name, footer records), as the content reader read them. */
+export async function getSite(): Promise<SiteData> {
+  return (await tree(contentRoot())).site;
 }

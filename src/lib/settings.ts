@@ -29,3 +29,12 @@ export function audience(): Audience {
 export function pdfWanted(): boolean {
   return process.env.JIANBAO_PDF !== '0';
 }
+
+/**
+ * Audience of the pages being rendered: `npm run dev` previews everything,
+ * drafts and internal issues included (each page marked 草稿/内部), so editors
+ * see an issue before publishing it; builds follow BULLETIN_INCLUDE.
+ */
+export function renderAudience(preview: boolean): Audience {
+  return preview ? 'all' : audience();
+}

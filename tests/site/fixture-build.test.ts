@@ -55,7 +55,7 @@ describe('public build of the fixture archive', () => {
     expect(page.querySelectorAll('.year-group h2').map(textOf)).toEqual(['2024年（2 期）', '2023年（2 期）']);
     const y2023 = page.querySelectorAll('.year-group')[1];
     expect(y2023.querySelectorAll('.issue-index__series').map(textOf)).toEqual(['测试市工作简报']);
-    expect(y2023.querySelectorAll('.issue-index__list a').map((a) => a.getAttribute('href'))).toEqual(['/alpha/2023/1/', '/alpha/2023/2/']);
+    expect(y2023.querySelectorAll('.issue-index__list .issue-chip__link').map((a) => a.getAttribute('href'))).toEqual(['/alpha/2023/1/', '/alpha/2023/2/']);
     const year = readPage(dist, '/archive/2023/');
     expect(year.querySelectorAll('.issue-summary__articles li').map(textOf)).toEqual(['东区春耕备耕工作全面展开', '东区元旦假期值守工作平稳有序', '西区网格化管理提升基层治理水平']);
   });

@@ -86,11 +86,11 @@ describe('feeds and sitemap', () => {
 });
 
 describe('unit statistics', () => {
-  it('counts articles per unit per year in a table and an SVG chart', () => {
+  it('counts articles per unit per year in a table and a bar chart', () => {
     const page = parse(readFileSync(distPath(inject('fixtureDist'), '/units/stats/'), 'utf8'));
     const rows = page.querySelectorAll('.stats-table tbody tr').map((tr) => tr.querySelectorAll('th, td').map((c) => c.textContent.trim()));
     expect(rows[0]).toEqual(['东区', '2', '1', '3']);
-    expect(page.querySelectorAll('svg.unit-chart rect')).toHaveLength(rows.length);
+    expect(page.querySelectorAll('.unit-chart svg rect')).toHaveLength(rows.length);
     expect(page.querySelectorAll('script')).toHaveLength(0);
   });
 });

@@ -30,7 +30,7 @@ export function parseYaml(text: string, firstLine = 1): { ok: true; data: unknow
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
-        line: (e.linePos?.[0].line ?? 1) + firstLine - 1,
+        line: counter.linePos(Math.max(0, Math.min(e.pos[0], text.length - 1))).line + firstLine - 1,
         message: `YAML 写法有误：${e.code === 'DUPLICATE_KEY' ? '同一字段写了两次' : e.message.split('\n')[0]}（应为“字段: 值”，列表每项以“- ”开头）`,
       })),
     };

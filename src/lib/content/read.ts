@@ -13,7 +13,7 @@ import { decodeContent } from './decode.ts';
 import type { ContentProblem } from './errors.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { classifyContentPath } from './layout.ts';
-import { articleSchema, issueSchema, seriesSchema, unitsSchema, type ArticleData, type IssueData, type SeriesData } from './schema.ts';
+import { articleSchema, issueSchema, seriesSchema, siteSchema, unitsSchema, type ArticleData, type IssueData, type SeriesData, type SiteData } from './schema.ts';
 import { hasBodyText, validateTree } from './validate.ts';
 
 export interface ContentEntry<T> {
@@ -42,6 +42,8 @@ export interface ContentTree {
   articles: ContentEntry<ArticleData>[];
   /** content/units.yaml: unit name → URL slug, where set. */
   unitSlugs: Map<string, string>;
+  /** content/site.yaml: site name and footer records (empty when the file is absent). */
+  site: SiteData;
   /** Images and other assets inside issue folders, relative to the root. */
   assets: string[];
   /** Every problem found, errors and warnings, sorted by file and line. */
@@ -106,7 +108,7 @@ function editDistance(a: string, b: string): number {
 export async function readContent(root: string, options: ReadOptions = {}): Promise<ContentTree> {
   const display = options.display ?? defaultDisplay;
   const problems: ContentProblem[] = [];
-  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), assets: [], problems, files: 0 };
+  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, assets: [], problems, files: 0 };
   const add = (rel: string, line: number | undefined, field: string | undefined, message: string, severity: 'error' | 'warning' = 'error', unfinished?: boolean) =>
     problems.push({ file: display(path.join(root, rel)), line, field, message, severity, ...(unfinished ? { unfinished } : {}) });
 
@@ -131,6 +133,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       if (kind === 'link') return add(rel, undefined, undefined, '内容中不能使用符号链接（请把真实文件放在这里）');
       if (where.kind === 'unknown') return add(rel, undefined, undefined, where.expected);
       if (where.kind === 'asset') return void tree.assets.push(rel);
+      if (where.kind === 'doc') return;
       tree.files++;
       const overlay = options.overlay?.get(rel);
       const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFile(path.join(root, rel)));
@@ -141,10 +144,16 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
 
   for (const [rel, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = classifyContentPath(rel);
-    if (where.kind === 'series' || where.kind === 'units') {
+    if (where.kind === 'series' || where.kind === 'units' || where.kind === 'site') {
       const parsed = parseYaml(text);
       if (!parsed.ok) {
         for (const p of parsed.problems) add(rel, p.line, undefined, p.message);
+        continue;
+      }
+      if (where.kind === 'site') {
+        const result = siteSchema.safeParse(parsed.data ?? {});
+        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, Object.keys(siteSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
+        else tree.site = result.data;
         continue;
       }
       if (where.kind === 'units') {

@@ -95,7 +95,28 @@ export const unitsSchema = z.record(
   z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '应为小写字母、数字和连字符组成的网址名，例如 dongchangfuqu-dong' }),
 );
 
+/** content/site.yaml: who runs the site. Every field is optional; the footer shows only those set. */
+export const siteSchema = z.strictObject({
+  /** 网站名称 in the header and <title>; default: the only series' title, or 工作简报档案. */
+  name: text.optional(),
+  /** 网站简介 for the home page's meta description. */
+  description: text.optional(),
+  /** Id of the series the home page shows as 最新一期 (a file series/<id>.yaml). */
+  defaultSeries: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a series id such as liaocheng-wenming' }).optional(),
+  /** 主办单位, e.g. 聊城市创建全国文明城市工作办公室. */
+  host: text.optional(),
+  /** 联系方式: telephone, e-mail or postal address, as one line. */
+  contact: text.optional(),
+  /** ICP备案号, e.g. 鲁ICP备12345678号-1; linked to the MIIT record site. */
+  icp: text.optional(),
+  /** 公安机关备案号, e.g. 鲁公网安备 37150202000123号. */
+  police: text.optional(),
+  /** 网站标识码 of government sites, e.g. 3715000001 (YAML may read it as a number). */
+  siteCode: z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text).optional(),
+});
+
 export type SeriesData = z.output<typeof seriesSchema>;
 export type IssueData = z.output<typeof issueSchema>;
 export type ArticleData = z.output<typeof articleSchema>;
+export type SiteData = z.output<typeof siteSchema>;
 export type Status = (typeof STATUSES)[number];

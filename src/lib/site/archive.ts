@@ -3,6 +3,7 @@
  * page, feed and catalogue renders from. Plain data in, plain data out: the
  * Astro side (src/data/archive.ts) and the scripts feed it the same way.
  */
+import { compareZh } from './format.ts';
 import { parseContentPath } from '../content/layout.ts';
 import { createUrls, type Urls } from './urls.ts';
 import type { ArticleData, IssueData, SeriesData, Status } from '../content/schema.ts';
@@ -68,6 +69,10 @@ export interface Issue {
   printUrl: string;
   /** The rendered PDF, when this build makes PDFs. */
   pdfUrl?: string;
+  /** Page count of the rendered PDF, when the build measured it. */
+  pdfPages?: number;
+  /** Size of the rendered PDF in bytes, when the build measured it. */
+  pdfBytes?: number;
   articles: Article[];
   /** Neighbours in the same series, in publication order. */
   prev?: Issue;
@@ -113,7 +118,7 @@ export interface Archive {
   issues: Issue[];
   /** Newest year first. */
   years: YearGroup[];
-  /** Sorted by name (Unicode order, stable). */
+  /** Sorted by name in pinyin order (compareZh). */
   units: Unit[];
   articles: Article[];
 }
@@ -250,7 +255,7 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     unit.articles.push(article);
     article.unitUrl = unit.url;
   }
-  const units = [...unitByName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const units = [...unitByName.values()].sort((a, b) => compareZh(a.name, b.name));
 
   return {
     urls,

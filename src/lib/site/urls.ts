@@ -11,6 +11,7 @@ export function createUrls(base = '/') {
     archive: () => `${root}archive/`,
     year: (year: number) => `${root}archive/${year}/`,
     series: (id: string) => `${root}${id}/`,
+    seriesYear: (id: string, year: number) => `${root}${id}/${year}/`,
     issue,
     print: (i: IssuePathInfo) => `${issue(i)}print/`,
     /** File name carries series, year and number so a downloaded PDF still says what it is. */

@@ -73,19 +73,19 @@ describe('readContent', () => {
       'issues/alpha/2023/001/03-da-xie.MDX': LF,
       'issues/alpha/2023/001/notes.txt': '备忘',
       'series/alpha.YML': 'title: x\nissuer: y\n',
-      'readme.md': '# 说明',
+      'notes/readme.md': '# 说明',
     });
     symlinkSync(path.join(root, ARTICLE), path.join(root, 'issues/alpha/2023/001/04-lian-jie.mdx'));
     const out = await problems(root);
     expect(out).toContainEqual(expect.stringMatching(/03-da-xie\.MDX: 扩展名应为小写/));
     expect(out).toContainEqual(expect.stringMatching(/notes\.txt: issues\/ 里只能放/));
     expect(out).toContainEqual(expect.stringMatching(/alpha\.YML: 扩展名应为小写/));
-    expect(out).toContainEqual(expect.stringMatching(/^readme\.md: 内容文件夹里只能有/));
+    expect(out).toContainEqual(expect.stringMatching(/^notes\/readme\.md: 内容文件夹里只能有/));
     expect(out).toContainEqual(expect.stringMatching(/04-lian-jie\.mdx: 内容中不能使用符号链接/));
   });
 
-  it('accepts images beside articles and ignores dot files', async () => {
-    const out = await problems(tree({ 'issues/alpha/2023/001/tu-1.png': Uint8Array.from([0x89, 0x50]), 'issues/.DS_Store': 'x', '.git/x': 'y' }));
+  it('accepts images beside articles and notes for editors, and ignores dot files', async () => {
+    const out = await problems(tree({ 'issues/alpha/2023/001/tu-1.png': Uint8Array.from([0x89, 0x50]), '编辑指南.md': '# 编辑指南', 'issues/.DS_Store': 'x', '.git/x': 'y' }));
     expect(out.filter((l) => !l.includes('警告'))).toEqual([]);
   });
 

@@ -1,0 +1,97 @@
+/**
+ * Makes the screenshots of the editors' guide (content/编辑指南/*.png) from the
+ * fixture archive: a real build for published pages, `astro dev` for the draft
+ * preview. Run after changing how pages look: node scripts/guide-screens.ts
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from '../src/lib/print/chromium.ts';
+import { serveDir } from '../src/lib/site/static-server.ts';
+import { fail, parseCli } from './lib/cli.ts';
+
+const HELP = `用法：node scripts/guide-screens.ts
+
+用测试样例（tests/fixtures/archive）生成编辑指南的截图，写入 content/编辑指南/。`;
+parseCli(HELP, { options: {} });
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURE = path.join(ROOT, 'tests/fixtures/archive');
+const OUT = path.join(ROOT, 'content/编辑指南');
+const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Shot {
+  file: string;
+  url: string;
+  width: number;
+  height: number;
+  dark?: boolean;
+}
+
+async function shoot(browser: Browser, base: string, shot: Shot) {
+  const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.dark ? 'dark' : 'light' });
+  await page.goto(new URL(shot.url, base).href);
+  // The dev toolbar is not part of the site.
+  await page.addStyleTag({ content: 'astro-dev-toolbar { display: none !important; }' });
+  const file = path.join(OUT, shot.file);
+  await page.screenshot({ path: file });
+  await page.close();
+  console.log(`${path.relative(ROOT, file)}：${Math.round((await stat(file)).size / 1024)} KB`);
+}
+
+const work = await mkdtemp(path.join(tmpdir(), 'jianbao-guide-'));
+const env = { ...process.env, JIANBAO_CONTENT: FIXTURE, ASTRO_TELEMETRY_DISABLED: '1', CHROMIUM_PATH: '/nonexistent/chromium', NODE_ENV: 'production' };
+let browser: Browser | undefined;
+try {
+  await mkdir(OUT, { recursive: true });
+  console.log('构建测试样例……');
+  await promisify(execFile)(ASTRO, ['build'], { cwd: ROOT, env: { ...env, JIANBAO_OUT_DIR: path.join(work, 'dist'), JIANBAO_CACHE_DIR: path.join(work, 'cache') }, maxBuffer: 64 << 20 });
+  const served = await serveDir(path.join(work, 'dist'));
+  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
+  for (const shot of [
+    { file: '1-期刊页.png', url: '/alpha/2023/1/', width: 1000, height: 640 },
+    { file: '2-往期简报-手机.png', url: '/archive/', width: 390, height: 640 },
+    { file: '3-采用统计-手机.png', url: '/units/stats/', width: 390, height: 640, dark: true },
+  ]) await shoot(browser, served.url, shot);
+  await served.close();
+
+  console.log('启动本地预览（npm run dev）……');
+  const port = await freePort();
+  const dev = spawn(ASTRO, ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env: { ...env, NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  dev.stdout!.on('data', (d) => (log += d));
+  dev.stderr!.on('data', (d) => (log += d));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (Date.now() > deadline || dev.exitCode !== null) fail(`本地预览没有启动：\n${log}`);
+      if (/Local/.test(log)) {
+        const ok = await fetch(`${base}/`, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
+        if (ok) break;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await shoot(browser, base, { file: '4-草稿预览-手机.png', url: '/alpha/2024/3/', width: 390, height: 640 });
+  } finally {
+    process.kill(-dev.pid!, 'SIGTERM');
+  }
+} finally {
+  await browser?.close();
+  await rm(work, { recursive: true, force: true });
+}
