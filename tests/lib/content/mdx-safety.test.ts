@@ -38,6 +38,12 @@ describe('findUnsafeContent', () => {
     expect(findUnsafeContent('<br>')[0].message).toContain('<br />');
   });
 
+  it('walks a very deep tree without overflowing the stack', () => {
+    let tree: { type: string; children: unknown[]; position?: { start: { line: number } } } = { type: 'mdxJsxTextElement', children: [], position: { start: { line: 9 } } };
+    for (let i = 0; i < 200_000; i++) tree = { type: 'blockquote', children: [tree] };
+    expect(findUnsafeNodes({ type: 'root', children: [tree] })).toEqual([{ line: 9, message: expect.stringContaining('<> 元素') }]);
+  });
+
   it('fails closed on node types it does not know', () => {
     const tree = { type: 'root', children: [{ type: 'mystery', position: { start: { line: 4 } } }] };
     expect(findUnsafeNodes(tree)).toEqual([{ line: 4, message: expect.stringContaining('mystery') }]);
