@@ -11,6 +11,7 @@ import { frontmatter, type ContentFile } from '../src/lib/editor/issue-files.ts'
 import { articleOrderPrefix, issueDir } from '../src/lib/content/layout.ts';
 import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER, type ExistingIssue } from '../src/lib/editor/scaffold.ts';
 import { isIsoDate, issueSchema } from '../src/lib/content/schema.ts';
+import { DATA_ONLY_FRONTMATTER } from '../src/lib/content/mdx-safety.ts';
 import { contentRoot } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
@@ -59,7 +60,7 @@ if (existsSync(seriesDir)) {
     for (const num of await readdir(path.join(seriesDir, year))) {
       const index = path.join(seriesDir, year, num, 'index.mdx');
       if (!existsSync(index)) continue;
-      const parsed = issueSchema.safeParse(matter(await readFile(index, 'utf8')).data);
+      const parsed = issueSchema.safeParse(matter(await readFile(index, 'utf8'), { engines: DATA_ONLY_FRONTMATTER }).data);
       if (!parsed.success) fail(`${path.relative(process.cwd(), index)}: invalid issue (run npm run check for details)`);
       existing.push({ year: Number(year), data: parsed.data });
     }

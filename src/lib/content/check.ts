@@ -11,7 +11,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { buildArchive, type ArchiveInput } from '../site/archive.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { parseContentPath } from './layout.ts';
-import { findUnsafeContent } from './mdx-safety.ts';
+import { DATA_ONLY_FRONTMATTER, findUnsafeContent } from './mdx-safety.ts';
 import { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from '../editor/scaffold.ts';
 import { articleSchema, issueSchema, seriesSchema, type ArticleData, type IssueData, type SeriesData } from './schema.ts';
 import type { z } from 'astro/zod';
@@ -115,7 +115,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       let fm: matter.GrayMatterFile<string>;
       try {
         // YAML 1.2 keeps 2023-13-40 a string; js-yaml would roll it over into a valid 2024 date.
-        fm = matter(raw, { engines: { yaml: (s: string) => parseYaml(s) ?? {} } });
+        fm = matter(raw, { engines: { ...DATA_ONLY_FRONTMATTER, yaml: (s: string) => parseYaml(s) ?? {} } });
       } catch (e) {
         const mark = (e as { mark?: { line?: number } }).mark;
         add(file, (mark?.line ?? 0) + 1, undefined, `broken YAML frontmatter: ${(e as Error).message.split('\n')[0]}`);

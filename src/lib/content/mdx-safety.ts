@@ -242,6 +242,23 @@ export function findUnsafeContent(body: string, format: 'mdx' | 'md' = 'mdx'): S
   return findUnsafeNodes(tree);
 }
 
+const refuseLanguage = (lang: string) => () => {
+  throw new Error(`frontmatter 只能写 YAML（这里是 ---${lang}：gray-matter 会把它当作代码执行或另作解析；第一行只写 ---）`);
+};
+
+/**
+ * gray-matter engines for reading content: a file starting `---js` (or
+ * `---javascript`, any case) would otherwise be `eval`ed by gray-matter, running
+ * code on whoever runs `npm run check`, `npm run new` or the build's search
+ * index. Pass as `matter(raw, { engines: { ...DATA_ONLY_FRONTMATTER, yaml } })`;
+ * any other language name is already an error in gray-matter.
+ */
+export const DATA_ONLY_FRONTMATTER: Record<string, () => never> = {
+  javascript: refuseLanguage('js'),
+  json: refuseLanguage('json'),
+  coffee: refuseLanguage('coffee'),
+};
+
 let exitHooked = false;
 
 /**

@@ -5,6 +5,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText, unescapeMdxText } from '../../../src/lib/content/mdx-text.ts';
 import {
+  DATA_ONLY_FRONTMATTER,
   findUnsafeContent,
   findUnsafeNodes,
   imageUrlProblem,
@@ -86,6 +87,17 @@ describe('remarkContentIsData (the build guard)', () => {
   it('lets allowed bodies through', () => {
     const file = { path: '/x/01-a.mdx', data: { astro: { frontmatter: { title: 'x' } } } };
     expect(() => remarkContentIsData({ exitStatus: false })(parse('正文<br />，H<sub>2</sub>O，[链接](https://a.example)。'), file)).not.toThrow();
+  });
+});
+
+describe('DATA_ONLY_FRONTMATTER', () => {
+  it('refuses executable frontmatter languages without running them, and reads YAML', () => {
+    const g = globalThis as { frontmatterRan?: boolean };
+    for (const lang of ['js', 'javascript', 'JS', ' js', 'json', 'coffee']) {
+      expect(() => matter(`---${lang}\n{ title: (globalThis.frontmatterRan = true, 'x') }\n---\n正文`, { engines: DATA_ONLY_FRONTMATTER }), lang).toThrow(/只能写 YAML/);
+    }
+    expect(g.frontmatterRan).toBeUndefined();
+    expect(matter('---\ntitle: 标题\n---\n正文', { engines: DATA_ONLY_FRONTMATTER }).data).toEqual({ title: '标题' });
   });
 });
 
