@@ -4,9 +4,10 @@
  * pages can render an article's body by key.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/site/archive.ts';
+import { readFile } from 'node:fs/promises';
+import { buildArchive, type Archive, type ArchiveInput } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
-import { audience, pdfWanted } from '../lib/settings.ts';
+import { archiveInputFile, audience, pdfWanted } from '../lib/settings.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
 
@@ -23,18 +24,34 @@ async function load(): Promise<Loaded> {
     getCollection('issues'),
     getCollection('articles'),
   ]);
+  const inputFile = archiveInputFile();
   const archive = buildArchive(
-    {
-      series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data })),
-      issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
-      articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
-    },
+    inputFile
+      ? await shardInput(inputFile)
+      : {
+          series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data })),
+          issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
+          articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
+        },
     { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of issues) entries.set(`issues/${e.id}`, e);
   for (const e of articles) entries.set(`articles/${e.id}`, e);
   return { archive, entries };
+}
+
+/**
+ * A sharded build's whole-archive frontmatter (written by src/lib/build/),
+ * keyed the way entries are keyed above, so renderBody finds the shard's own bodies.
+ */
+async function shardInput(file: string): Promise<ArchiveInput> {
+  const input: ArchiveInput = JSON.parse(await readFile(file, 'utf8'));
+  return {
+    series: input.series.map((e) => ({ ...e, key: e.file.replace(/^series\//, '') })),
+    issues: input.issues.map((e) => ({ ...e, key: e.file })),
+    articles: input.articles.map((e) => ({ ...e, key: `articles/${e.file.replace(/^issues\//, '')}` })),
+  };
 }
 
 export async function getArchive(): Promise<Archive> {
