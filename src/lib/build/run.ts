@@ -91,11 +91,28 @@ async function hashSources(root: string, entries: string[]): Promise<string> {
 /** What a shard's project copy holds; node_modules is linked, the rest (small) copied. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-async function makeShardRoot(projectRoot: string, shardRoot: string): Promise<void> {
+/** The page routes of issues and articles (everything else is the index shard's). */
+const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]');
+
+/**
+ * A shard's project copy holds only the page routes it renders, so no shard
+ * spends time on pages another one owns (the listing pages would otherwise
+ * be rendered, in full, by every shard).
+ */
+async function makeShardRoot(projectRoot: string, shardRoot: string, kind: 'index' | 'years'): Promise<void> {
   await rm(shardRoot, { recursive: true, force: true });
   await mkdir(shardRoot, { recursive: true });
+  const pages = path.join(projectRoot, 'src', 'pages');
+  const issuePages = path.join(projectRoot, ISSUE_PAGES);
+  const wanted = (src: string) => {
+    if (!src.startsWith(pages + path.sep)) return true;
+    const isIssuePage = src === issuePages || src.startsWith(issuePages + path.sep);
+    if (kind === 'index') return !isIssuePage;
+    // Keep the folders on the way to the issue pages, and the issue pages.
+    return isIssuePage || issuePages.startsWith(src + path.sep);
+  };
   for (const f of PROJECT_FILES) {
-    if (existsSync(path.join(projectRoot, f))) await cp(path.join(projectRoot, f), path.join(shardRoot, f), { recursive: true });
+    if (existsSync(path.join(projectRoot, f))) await cp(path.join(projectRoot, f), path.join(shardRoot, f), { recursive: true, filter: wanted });
   }
   await symlink(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
 }
@@ -182,7 +199,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         // .astro/, where shards building at once would overwrite each other's.
         const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${s.name}`);
         const built = path.join(shardRoot, 'dist');
-        await makeShardRoot(o.projectRoot, shardRoot);
+        await makeShardRoot(o.projectRoot, shardRoot, s.kind);
         const env: NodeJS.ProcessEnv = {
           ...o.env,
           ASTRO_TELEMETRY_DISABLED: '1',
