@@ -24,7 +24,7 @@ const HELP = `用法：npm run build [-- 选项]
 
 环境变量：JIANBAO_CONTENT（内容目录）、JIANBAO_OUT_DIR（输出目录，默认 dist）、
 JIANBAO_CACHE_DIR（缓存目录，默认 node_modules/.astro）、BULLETIN_INCLUDE=internal（内网版）、
-SITE_URL、BASE_PATH、JIANBAO_PDF=0（不生成 PDF）、JIANBAO_SHARD_ARTICLES（往年分片的文章数，默认 1200）。
+SITE_URL、BASE_PATH、JIANBAO_PDF=0（不生成 PDF）、JIANBAO_SHARD_YEARS（往年每几年一个分片，默认 4）。
 `;
 
 const { values } = parseCli(HELP, {
@@ -45,8 +45,8 @@ if (values.part) {
 }
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) fail(`--jobs：“${values.jobs}”无效（应为正整数）`);
-const shardArticles = process.env.JIANBAO_SHARD_ARTICLES ? Number(process.env.JIANBAO_SHARD_ARTICLES) : undefined;
-if (shardArticles !== undefined && !(shardArticles > 0)) fail(`JIANBAO_SHARD_ARTICLES：“${process.env.JIANBAO_SHARD_ARTICLES}”无效（应为正整数）`);
+const shardYears = process.env.JIANBAO_SHARD_YEARS ? Number(process.env.JIANBAO_SHARD_YEARS) : undefined;
+if (shardYears !== undefined && !(Number.isInteger(shardYears) && shardYears > 0)) fail(`JIANBAO_SHARD_YEARS：“${process.env.JIANBAO_SHARD_YEARS}”无效（应为正整数）`);
 
 let who;
 try {
@@ -68,7 +68,7 @@ try {
     pdf: pdfWanted(),
     env: process.env,
     jobs,
-    shardArticles,
+    shardYears,
     part,
     wait: values.wait,
     info: (l) => console.log(l),

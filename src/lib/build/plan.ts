@@ -4,9 +4,11 @@
  *
  * - `index`: every page that lists things (home, archive, series, units,
  *   statistics, catalogue, feeds, search page, 404). Reads frontmatter only.
- * - `years-<series>-<from>-<to>`: the issue, article and print pages of
- *   consecutive years of one series, up to a size limit; the newest year of a
- *   series is a shard of its own, because that is the one that changes.
+ * - `years-<series>-<from>-<to>`: the issue, article and print pages of the
+ *   years of one series within a fixed window (2024–2027, 2028–2031 … for
+ *   windows of four years), so a shard's years do not depend on what else is
+ *   in the archive; the newest year of a series is a shard of its own,
+ *   because that is the one that changes.
  * - `search`: the Pagefind index, built from the content files.
  */
 import type { Archive, ArchiveInput, Issue } from '../site/archive.ts';
@@ -34,8 +36,8 @@ export interface PlanInput {
   yearHashes: Map<string, string>;
   /** Hash of the search indexer's own sources. */
   searchHash: string;
-  /** Target articles per shard for past years. */
-  shardArticles: number;
+  /** Years per window of past years (one shard per series and window). */
+  shardYears: number;
 }
 
 const PRIMITIVE = new Set(['string', 'number', 'boolean']);
@@ -87,29 +89,22 @@ export function planShards(p: PlanInput): Shard[] {
   for (const series of p.archive.series) {
     const years = [...new Set(series.issues.map((i) => i.year))].sort((a, b) => a - b);
     const newest = years.at(-1);
-    let group: number[] = [];
-    let size = 0;
-    const flush = () => {
-      if (!group.length) return;
+    const windows = new Map<string, number[]>();
+    for (const year of years) {
+      const w = year === newest ? `newest` : String(Math.floor(year / p.shardYears));
+      windows.set(w, [...(windows.get(w) ?? []), year]);
+    }
+    for (const group of windows.values()) {
       const keys = group.map((y) => `${series.id}/${y}`);
       const parts = keys.flatMap((k) => [k, p.yearHashes.get(k) ?? '', JSON.stringify((issuesByYear.get(k) ?? []).map(issueContext))]);
       shards.push({
         name: `years-${series.id}-${group[0]}-${group.at(-1)}`,
         kind: 'years',
         years: keys,
-        articles: size,
+        articles: keys.reduce((n, k) => n + (issuesByYear.get(k) ?? []).reduce((m, i) => m + i.articles.length, 0), 0),
         key: hashStrings('years', p.templatesHash, p.siteContentHash, global, ...parts),
       });
-      group = [];
-      size = 0;
-    };
-    for (const year of years) {
-      const n = (issuesByYear.get(`${series.id}/${year}`) ?? []).reduce((s, i) => s + i.articles.length, 0);
-      if (year === newest || (group.length && size + n > p.shardArticles)) flush();
-      group.push(year);
-      size += n;
     }
-    flush();
   }
   shards.push({
     name: 'search',

@@ -38,8 +38,8 @@ export interface BuildOptions {
   env: NodeJS.ProcessEnv;
   /** Shards built at once (default: number of CPUs). */
   jobs?: number;
-  /** Past years are grouped into shards of about this many articles. */
-  shardArticles?: number;
+  /** Past years of a series are built in shards of windows of this many years (default 4). */
+  shardYears?: number;
   /** Build only part `index` (1-based) of `count` into the cache, for CI; no output folder. */
   part?: { index: number; count: number };
   /** Wait for another build to finish instead of refusing. */
@@ -170,7 +170,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const yearHashes = new Map<string, string>();
     for (const [k, files] of byYear) yearHashes.set(k, await hashFiles(o.contentDir, files));
     const searchHash = hashStrings(await hashSources(o.projectRoot, ['src/lib/search', 'src/lib/content', 'package-lock.json']), settings);
-    const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardArticles: o.shardArticles ?? 1200 });
+    const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? 4 });
     const wanted = o.part ? (assignParts(shards, o.part.count)[o.part.index - 1] ?? []) : shards;
 
     // 3. Build what the cache does not have.
