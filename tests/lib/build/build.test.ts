@@ -54,8 +54,12 @@ beforeAll(async () => {
 
 describe('the sharded build', () => {
   it('builds the same site as one Astro process', async () => {
-    const { stdout } = await build(content, dist, cache);
+    const { stdout, stderr } = await build(content, dist, cache);
     expect(rebuilt(stdout)).toBeGreaterThan(2);
+    // The log is a summary and problems only: no per-file Vite warning, no page-by-page progress.
+    expect(stdout + stderr).not.toMatch(/MODULE_LEVEL_DIRECTIVE|astro:head-inject|generating static routes/);
+    expect(stdout).toMatch(/构建完成：\d+ 个页面，\d+ 个分片/);
+    expect(`${stdout}${stderr}`.trim().split('\n').length).toBeLessThan(15);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
