@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
@@ -8,9 +9,28 @@ import search from './src/integrations/search.ts';
 import { remarkBulletinGuard } from './src/lib/content/markdown-guard.ts';
 import preview from './src/integrations/preview.ts';
 import { isFolderSpelling } from './src/lib/site/redirects.ts';
+import { shard } from './src/lib/settings.ts';
 
 // JIANBAO_OUT_DIR / JIANBAO_CACHE_DIR let tests and the benchmark build
 // other content trees side by side without touching dist/.
+// JIANBAO_SHARD: one part of a sharded build (`npm run build`, src/lib/build/),
+// which builds the search index, PDFs and sitemap pages itself.
+const part = shard();
+// The index shard lists in the sitemap the issue and article pages other shards render.
+const sitemapExtra = process.env.JIANBAO_SITEMAP_PAGES ? JSON.parse(readFileSync(process.env.JIANBAO_SITEMAP_PAGES, 'utf8')) : [];
+const sitemapIntegration = sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page), customPages: sitemapExtra });
+
+/**
+ * Vite warns once per MDX module that Astro's "use astro:head-inject" marker
+ * "may not be preserved"; Astro reads the marker itself, so the warning says
+ * nothing and buried real problems (one per content file).
+ * @type {(level: string, log: { code?: string; message: string }, handler: (level: any, log: any) => void) => void}
+ */
+const quietLogs = (level, log, handler) => {
+  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('use astro:head-inject')) return;
+  handler(level, log);
+};
+
 export default defineConfig({
   // Feeds, the sitemap and canonical links need an absolute address: set SITE_URL when deploying.
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -20,11 +40,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline styles or scripts, so the site runs under a strict Content-Security-Policy (README, 部署).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietLogs } } },
   markdown: {
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants; the guard keeps
     // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).
     processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkBulletinGuard] }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page) }), search(), pdf(), preview()],
+  integrations: part
+    ? [mdx(), ...(part.index ? [sitemapIntegration] : [])]
+    : [mdx(), sitemapIntegration, search(), pdf(), preview()],
 });

@@ -6,7 +6,7 @@
  * index size and first-query bytes, and PDF rendering cold and cached.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,12 +15,15 @@ import { firstQueryBytes } from './bench/first-query.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { renderPdfs } from '../src/lib/print/pdf.ts';
 import { syntheticArchive } from './bench/synthetic.ts';
+import { editOldArticle, publishNextIssue } from './bench/edits.ts';
 
 const HELP = `用法 / usage: npm run bench -- [options]
 
   --articles N     synthetic archive size (default 2000; 6000 for the full budget check)
   --pdf-issues K   issues to render to PDF, cold and cached (default 5; 0 to skip)
   --json FILE      also write the figures as JSON (default: <temp>/bench.json)
+  --split N        also build in N parts as separate processes (as CI jobs would) and join them
+  --build-only     measure the builds only (no search-indexing comparison, first query or PDFs)
   --keep           keep the temporary folder
   -h, --help       this help
 `;
@@ -37,6 +40,8 @@ try {
       'pdf-issues': { type: 'string', default: '5' },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      split: { type: 'string', default: '0' },
+      'build-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       child: { type: 'string' },
     },
@@ -69,6 +74,8 @@ if (values.help) {
 }
 
 const articles = Number(values.articles);
+const split = Number(values.split);
+const buildOnly = values['build-only'];
 const pdfIssues = Number(values['pdf-issues']);
 if (!Number.isInteger(articles) || articles < 10) {
   console.error('--articles: expected a whole number ≥ 10');
@@ -86,6 +93,13 @@ function dirSize(dir: string): number {
 }
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+}
+/** Whether two folders hold the same files with the same bytes. */
+function sameTree(a: string, b: string): boolean {
+  const list = (d: string) => readdirSync(d, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(d, path.join(e.parentPath, e.name))).sort();
+  const la = list(a);
+  const lb = list(b);
+  return la.length === lb.length && la.every((f, i) => f === lb[i] && readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
 }
 function check(m: Measured, what: string) {
   if (m.code !== 0) {
@@ -111,10 +125,12 @@ const oursEnv = env({ JIANBAO_CONTENT: content, JIANBAO_OUT_DIR: path.join(work,
 
 log('npm run check …');
 const checkRun = check(await measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--quiet'], { cwd: ROOT, env: oursEnv }), 'check');
-log('our build (pages + search index) …');
-const ours = check(await measure(ASTRO, ['build'], { cwd: ROOT, env: oursEnv }), 'our build');
+const BUILD = [path.join(ROOT, 'scripts/build.ts')];
+log('our build (npm run build: check, sharded pages, search index) …');
+const ours = check(await measure(NODE, BUILD, { cwd: ROOT, env: oursEnv }), 'our build');
 const oursDist = path.join(work, 'dist');
-const searchLine = /search index: (\d+) articles in ([\d.]+) s/.exec(ours.output);
+const searchLine = /✓ search（([\d.]+) 秒）/.exec(ours.output);
+const shardCount = /(\d+) 个分片/.exec(ours.output)?.[1];
 
 // The bare build: the same article files, the same Markdown pipeline, one page per article, nothing else.
 const bare = path.join(work, 'bare');
@@ -136,40 +152,69 @@ writeFileSync(
 log('bare Astro + MDX build …');
 const bareRun = check(await measure(ASTRO, ['build'], { cwd: bare, env: env({}) }), 'bare build');
 
-// Incremental: edit one article and build again with the same caches.
-const oneArticle = readdirSync(path.join(content, 'issues'), { recursive: true }).map(String).find((f) => f.endsWith('.mdx') && !f.endsWith('index.mdx'))!;
-const edited = path.join(content, 'issues', oneArticle);
-writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n\n基准测试修改的一段文字。\n`);
-log('rebuild after editing one article …');
-const rebuild = check(await measure(ASTRO, ['build'], { cwd: ROOT, env: oursEnv }), 'rebuild');
+// Incremental: publish one new issue, then correct one article of the oldest year, each built with the caches.
+const rebuiltShards = (m: Measured) => /（(\d+) 个重建/.exec(m.output)?.[1] ?? '?';
+publishNextIssue(content, 'series-1');
+log('rebuild after publishing one new issue …');
+const rebuildIssue = check(await measure(NODE, BUILD, { cwd: ROOT, env: oursEnv }), 'rebuild (new issue)');
+editOldArticle(content, 'series-2');
+log('rebuild after editing one article of the oldest year …');
+const rebuild = check(await measure(NODE, BUILD, { cwd: ROOT, env: oursEnv }), 'rebuild (old article)');
 
-log('search indexing: ours vs Pagefind default (jieba) …');
-const oursIndexOut = path.join(work, 'index-ours');
-const defaultIndexOut = path.join(work, 'index-default');
-mkdirSync(oursIndexOut);
-mkdirSync(defaultIndexOut);
-const idxOurs = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-ours', content, oursIndexOut], { cwd: ROOT }), 'our indexing');
-const idxDefault = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-default', oursDist, defaultIndexOut], { cwd: ROOT }), 'default indexing');
+// Split: the same build in N parts, each a separate process with a cache of its own (as separate CI jobs
+// would), then a join job that merges the caches and assembles dist/.
+let splitFigures: { parts: number; partMs: number[]; partPeakRssBytes: (number | null)[]; joinMs: number; identical: boolean } | null = null;
+if (split > 1) {
+  const partMs: number[] = [];
+  const partPeak: (number | null)[] = [];
+  const joinCache = path.join(work, 'split-join-cache');
+  for (let i = 1; i <= split; i++) {
+    log(`split build: part ${i}/${split} …`);
+    const partCache = path.join(work, `split-cache-${i}`);
+    const m = check(await measure(NODE, [...BUILD, '--part', `${i}/${split}`], { cwd: ROOT, env: { ...oursEnv, JIANBAO_CACHE_DIR: partCache } }), `part ${i}`);
+    partMs.push(m.ms);
+    partPeak.push(m.peakRssBytes);
+    await cp(path.join(partCache, 'jianbao-build', 'shards'), path.join(joinCache, 'jianbao-build', 'shards'), { recursive: true });
+  }
+  log('split build: join …');
+  const splitDist = path.join(work, 'split-dist');
+  const join = check(await measure(NODE, BUILD, { cwd: ROOT, env: { ...oursEnv, JIANBAO_CACHE_DIR: joinCache, JIANBAO_OUT_DIR: splitDist } }), 'join');
+  const identical = sameTree(oursDist, splitDist);
+  splitFigures = { parts: split, partMs, partPeakRssBytes: partPeak, joinMs: join.ms, identical };
+}
 
-log('first query …');
 const query = '网格化管理';
-const first = await firstQueryBytes(oursDist, query);
-
+let idxOurs: Measured | null = null;
+let idxDefault: Measured | null = null;
+let first: Awaited<ReturnType<typeof firstQueryBytes>> | null = null;
 let pdf: { issues: number; coldMsPerIssue: number; cachedMsPerIssue: number } | null = null;
-const chromiumPath = findChromium();
-if (pdfIssues > 0 && chromiumPath) {
-  log(`PDF of ${pdfIssues} issues, cold and cached …`);
-  const catalog = JSON.parse(readFileSync(path.join(oursDist, 'catalog.json'), 'utf8'));
-  const jobs = catalog.issues.slice(0, pdfIssues).map((i: { printUrl: string; series: string; year: number; number: number }) => ({ printUrl: i.printUrl, pdfUrl: `/bench-pdf/${i.series}-${i.year}-${i.number}.pdf` }));
-  const cacheDir = path.join(work, 'pdf-cache');
-  let t = performance.now();
-  await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
-  const cold = performance.now() - t;
-  t = performance.now();
-  const again = await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
-  const cached = performance.now() - t;
-  if (again.rendered !== 0) throw new Error('cached PDFs were rendered again');
-  pdf = { issues: jobs.length, coldMsPerIssue: cold / jobs.length, cachedMsPerIssue: cached / jobs.length };
+const defaultIndexOut = path.join(work, 'index-default');
+if (!buildOnly) {
+  log('search indexing: ours vs Pagefind default (jieba) …');
+  const oursIndexOut = path.join(work, 'index-ours');
+  mkdirSync(oursIndexOut);
+  mkdirSync(defaultIndexOut);
+  idxOurs = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-ours', content, oursIndexOut], { cwd: ROOT }), 'our indexing');
+  idxDefault = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'), '--child', 'index-default', oursDist, defaultIndexOut], { cwd: ROOT }), 'default indexing');
+
+  log('first query …');
+  first = await firstQueryBytes(oursDist, query);
+
+  const chromiumPath = findChromium();
+  if (pdfIssues > 0 && chromiumPath) {
+    log(`PDF of ${pdfIssues} issues, cold and cached …`);
+    const catalog = JSON.parse(readFileSync(path.join(oursDist, 'catalog.json'), 'utf8'));
+    const jobs = catalog.issues.slice(0, pdfIssues).map((i: { printUrl: string; series: string; year: number; number: number }) => ({ printUrl: i.printUrl, pdfUrl: `/bench-pdf/${i.series}-${i.year}-${i.number}.pdf` }));
+    const cacheDir = path.join(work, 'pdf-cache');
+    let t = performance.now();
+    await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
+    const cold = performance.now() - t;
+    t = performance.now();
+    const again = await renderPdfs({ distDir: oursDist, jobs, chromiumPath, cacheDir });
+    const cached = performance.now() - t;
+    if (again.rendered !== 0) throw new Error('cached PDFs were rendered again');
+    pdf = { issues: jobs.length, coldMsPerIssue: cold / jobs.length, cachedMsPerIssue: cached / jobs.length };
+  }
 }
 
 const pages = countPages(oursDist);
@@ -178,31 +223,48 @@ const figures = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   articles,
   check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
-  ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[2]) * 1000 : null },
+  ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, shards: shardCount ? Number(shardCount) : null, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[1]) * 1000 : null },
   bare: { ms: bareRun.ms, peakRssBytes: bareRun.peakRssBytes, pages: barePages, pagesPerSecond: barePages / (bareRun.ms / 1000), distBytes: dirSize(path.join(bare, 'dist')) },
   ratioOursToBare: ours.ms / bareRun.ms,
-  rebuild: { ms: rebuild.ms, ratioToCold: rebuild.ms / ours.ms },
-  searchIndex: {
-    ours: { ms: idxOurs.ms, peakRssBytes: idxOurs.peakRssBytes, bytes: dirSize(path.join(oursDist, 'pagefind')) },
-    pagefindDefault: { ms: idxDefault.ms, peakRssBytes: idxDefault.peakRssBytes, bytes: dirSize(path.join(defaultIndexOut, 'pagefind')) },
-  },
-  firstQuery: { query, ...first, totalBytes: first.pagefindJs + first.fetched },
+  peakRatioOursToBare: ours.peakRssBytes && bareRun.peakRssBytes ? ours.peakRssBytes / bareRun.peakRssBytes : null,
+  rebuildNewIssue: { ms: rebuildIssue.ms, peakRssBytes: rebuildIssue.peakRssBytes, ratioToCold: rebuildIssue.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuildIssue) },
+  rebuild: { ms: rebuild.ms, peakRssBytes: rebuild.peakRssBytes, ratioToCold: rebuild.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuild) },
+  split: splitFigures,
+  searchIndex: idxOurs && idxDefault
+    ? {
+        ours: { ms: idxOurs.ms, peakRssBytes: idxOurs.peakRssBytes, bytes: dirSize(path.join(oursDist, 'pagefind')) },
+        pagefindDefault: { ms: idxDefault.ms, peakRssBytes: idxDefault.peakRssBytes, bytes: dirSize(path.join(defaultIndexOut, 'pagefind')) },
+      }
+    : null,
+  firstQuery: first ? { query, ...first, totalBytes: first.pagefindJs + first.fetched } : null,
   pdf,
 };
 
 const rows: [string, string, string][] = [
-  ['full build (pages + search index)', s(ours.ms), mb(ours.peakRssBytes)],
+  [`full build, cold (npm run build, ${figures.ours.shards ?? '?'} shards)`, s(ours.ms), mb(ours.peakRssBytes)],
   ['bare Astro + MDX build', s(bareRun.ms), mb(bareRun.peakRssBytes)],
-  ['ratio ours / bare', figures.ratioOursToBare.toFixed(2), ''],
+  ['ratio ours / bare (time, peak memory)', `${figures.ratioOursToBare.toFixed(2)}`, figures.peakRatioOursToBare ? figures.peakRatioOursToBare.toFixed(2) : 'n/a'],
   ['content check (npm run check)', s(checkRun.ms), mb(checkRun.peakRssBytes)],
-  ['rebuild after one edit', `${s(rebuild.ms)} (${(figures.rebuild.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuild.peakRssBytes)],
+  [`rebuild: one new issue (${figures.rebuildNewIssue.shardsRebuilt} shards rebuilt)`, `${s(rebuildIssue.ms)} (${(figures.rebuildNewIssue.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuildIssue.peakRssBytes)],
+  [`rebuild: one old article edited (${figures.rebuild.shardsRebuilt} shards rebuilt)`, `${s(rebuild.ms)} (${(figures.rebuild.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuild.peakRssBytes)],
+  ...(splitFigures
+    ? ([
+        [`split build: ${splitFigures.parts} parts (each)`, splitFigures.partMs.map(s).join(' / '), splitFigures.partPeakRssBytes.map(mb).join(' / ')],
+        ['split build: join', `${s(splitFigures.joinMs)} (dist ${splitFigures.identical ? 'identical to' : 'DIFFERS from'} one-machine build)`, ''],
+      ] as [string, string, string][])
+    : []),
   ['pages (ours / bare)', `${pages} / ${barePages}`, ''],
   ['pages per second (ours / bare)', `${figures.ours.pagesPerSecond.toFixed(0)} / ${figures.bare.pagesPerSecond.toFixed(0)}`, ''],
   ['dist size (ours / bare)', `${mb(figures.ours.distBytes)} / ${mb(figures.bare.distBytes)}`, ''],
-  ['search indexing, ours', s(idxOurs.ms), mb(idxOurs.peakRssBytes)],
-  ['search indexing, Pagefind default (jieba)', s(idxDefault.ms), mb(idxDefault.peakRssBytes)],
-  ['search index size (ours / default)', `${mb(figures.searchIndex.ours.bytes)} / ${mb(figures.searchIndex.pagefindDefault.bytes)}`, ''],
-  [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
+  ['search index, built in the build', figures.ours.searchIndexMs === null ? 'cached' : s(figures.ours.searchIndexMs), ''],
+  ...(idxOurs && idxDefault && first && figures.searchIndex && figures.firstQuery
+    ? ([
+        ['search indexing, ours', s(idxOurs.ms), mb(idxOurs.peakRssBytes)],
+        ['search indexing, Pagefind default (jieba)', s(idxDefault.ms), mb(idxDefault.peakRssBytes)],
+        ['search index size (ours / default)', `${mb(figures.searchIndex.ours.bytes)} / ${mb(figures.searchIndex.pagefindDefault.bytes)}`, ''],
+        [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
+      ] as [string, string, string][])
+    : []),
   ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));

@@ -4,11 +4,12 @@
  * pages can render an article's body by key.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/site/archive.ts';
+import { readFile } from 'node:fs/promises';
+import { archiveInputFromJson, buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
 import { tree } from '../lib/content/loader.ts';
 import { hasBodyText } from '../lib/content/validate.ts';
-import { contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
+import { archiveInputFile, contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
 import type { SiteData } from '../lib/content/schema.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
@@ -26,13 +27,16 @@ async function load(): Promise<Loaded> {
     getCollection('issues'),
     getCollection('articles'),
   ]);
+  const inputFile = archiveInputFile();
   const archive = buildArchive(
-    {
-      series: series.map((e) => ({ key: e.id, file: e.id, data: e.data })),
-      issues: issues.map((e) => ({ key: e.id, file: e.id, data: e.data, hasIntro: hasBodyText(e.body ?? '') })),
-      articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
-      unitSlugs: (await tree(contentRoot())).unitSlugs,
-    },
+    inputFile
+      ? archiveInputFromJson(await readFile(inputFile, 'utf8'))
+      : {
+          series: series.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+          issues: issues.map((e) => ({ key: e.id, file: e.id, data: e.data, hasIntro: hasBodyText(e.body ?? '') })),
+          articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+          unitSlugs: (await tree(contentRoot())).unitSlugs,
+        },
     { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();

@@ -38,3 +38,45 @@ export function pdfWanted(): boolean {
 export function renderAudience(preview: boolean): Audience {
   return preview ? 'all' : audience();
 }
+
+/**
+ * The part of the site one build process renders, set by the build
+ * orchestrator (src/lib/build/): `index` renders the pages that list
+ * everything, `years:<series>/<year>+…` the issue, article and print pages of
+ * those series-years. Unset (plain `astro build`, `astro dev`): everything.
+ */
+export interface Shard {
+  index: boolean;
+  /** `<series>/<year>` keys whose issue and article pages this process renders. */
+  years: Set<string>;
+}
+
+/** The shard this process renders (JIANBAO_SHARD), or undefined for the whole site. */
+export function shard(): Shard | undefined {
+  const v = process.env.JIANBAO_SHARD;
+  if (!v) return undefined;
+  if (v === 'index') return { index: true, years: new Set() };
+  if (v.startsWith('years:')) return { index: false, years: new Set(v.slice('years:'.length).split('+').filter(Boolean)) };
+  throw new Error(`JIANBAO_SHARD: "${v}" is not recognised (expected "index" or "years:<series>/<year>+…")`);
+}
+
+/** Whether this process renders the pages of one issue (always, without shards). */
+export function rendersIssuePages(seriesId: string, year: number): boolean {
+  const s = shard();
+  return !s || s.years.has(`${seriesId}/${year}`);
+}
+
+/** Whether this process renders the listing pages: series, years, units (always, without shards). */
+export function rendersListingPages(): boolean {
+  const s = shard();
+  return !s || s.index;
+}
+
+/**
+ * JIANBAO_ARCHIVE_INPUT: a JSON file with every entry's frontmatter, written
+ * by the orchestrator, so a shard knows the whole archive while compiling
+ * only its own MDX bodies.
+ */
+export function archiveInputFile(): string | undefined {
+  return process.env.JIANBAO_ARCHIVE_INPUT || undefined;
+}

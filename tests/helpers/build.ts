@@ -1,4 +1,4 @@
-/** Runs a real `astro build` of a content tree into a temporary folder. */
+/** Runs real builds of a content tree into temporary folders. */
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const NODE = path.join(PROJECT_ROOT, 'node_modules/.bin/node');
 
 export interface BuildResult {
   outDir: string;
@@ -14,20 +15,35 @@ export interface BuildResult {
   stderr: string;
 }
 
-export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+function envFor(contentDir: string, work: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    JIANBAO_CONTENT: contentDir,
+    JIANBAO_OUT_DIR: path.join(work, 'dist'),
+    JIANBAO_CACHE_DIR: path.join(work, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...env,
+  };
+}
+
+/** `npm run build` (scripts/build.ts: checked, sharded, cached, swapped in) of a content tree. */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   const work = await mkdtemp(path.join(tmpdir(), 'jianbao-build-'));
-  const outDir = path.join(work, 'dist');
-  const { stdout, stderr } = await run(path.join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['build'], {
+  const { stdout, stderr } = await run(NODE, [path.join(PROJECT_ROOT, 'scripts/build.ts'), ...args], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      JIANBAO_CONTENT: contentDir,
-      JIANBAO_OUT_DIR: outDir,
-      JIANBAO_CACHE_DIR: path.join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
+    env: envFor(contentDir, work, env),
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { outDir, stdout, stderr };
+  return { outDir: path.join(work, 'dist'), stdout, stderr };
+}
+
+/** A plain one-process `astro build`, all pages at once: the reference a sharded build must equal. */
+export async function buildSiteOneProcess(contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const work = await mkdtemp(path.join(tmpdir(), 'jianbao-build-'));
+  const { stdout, stderr } = await run(NODE, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: PROJECT_ROOT,
+    env: envFor(contentDir, work, env),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { outDir: path.join(work, 'dist'), stdout, stderr };
 }

@@ -20,9 +20,13 @@ export type CollectionName = 'series' | 'issues' | 'articles';
 
 let shared: { root: string; tree: Promise<ContentTree> } | undefined;
 
-/** One read of the tree for all three collections and the site model; dev reads again after a change. */
-export function tree(root: string): Promise<ContentTree> {
-  if (shared?.root !== root) shared = { root, tree: readContent(root) };
+/**
+ * One read of the tree for all three collections and the site model; dev
+ * reads again after a change. `only` limits it to some files (a shard of a
+ * sharded build, whose orchestrator has read and checked the whole tree).
+ */
+export function tree(root: string, only?: (rel: string) => boolean): Promise<ContentTree> {
+  if (shared?.root !== root) shared = { root, tree: readContent(root, { only }) };
   return shared.tree;
 }
 
@@ -30,10 +34,11 @@ export function tree(root: string): Promise<ContentTree> {
 const EMPTY_FRONTMATTER = '---\n---\n';
 
 /** Loader for one collection of the content tree at `root`. */
-export function contentLoader(collection: CollectionName, root: string): Loader {
+export function contentLoader(collection: CollectionName, root: string, only?: (rel: string) => boolean): Loader {
   return {
     name: `jianbao:${collection}`,
     load: async (context: LoaderContext) => {
+      await tree(root, only);
       await sync(collection, root, context);
       context.watcher?.on('all', (_event, changed) => {
         if (!path.resolve(changed).startsWith(path.resolve(root) + path.sep)) return;

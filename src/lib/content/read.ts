@@ -60,6 +60,8 @@ export interface ReadOptions {
   overlay?: Map<string, string>;
   /** How file names appear in problems (default: relative to the working directory). */
   display?: (absolute: string) => string;
+  /** Read only the files this accepts (relative paths), e.g. one shard's years; the rest is skipped unread. */
+  only?: (rel: string) => boolean;
 }
 
 /** A file's name in problems: relative to the working directory, as editors' tools expect. */
@@ -123,7 +125,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     }
   }
   const files = new Map<string, 'file' | 'link'>();
-  for (const e of entries) if (e.kind !== 'dir') files.set(e.rel, e.kind);
+  for (const e of entries) if (e.kind !== 'dir' && (!options.only || options.only(e.rel))) files.set(e.rel, e.kind);
   for (const rel of options.overlay?.keys() ?? []) files.set(rel, 'file');
 
   const texts = new Map<string, string>();

@@ -30,6 +30,26 @@ export interface ArchiveInput {
   unitSlugs?: ReadonlyMap<string, string>;
 }
 
+/**
+ * An archive input as JSON, for a sharded build's processes: only what the
+ * model needs (no bodies), the units.yaml slugs as pairs.
+ */
+export function archiveInputJson(input: ArchiveInput): string {
+  const pick = <T extends EntryInput<unknown>>(e: T) => ({ key: e.key, file: e.file, data: e.data, ...('hasIntro' in e ? { hasIntro: e.hasIntro } : {}) });
+  return JSON.stringify({
+    series: input.series.map(pick),
+    issues: input.issues.map(pick),
+    articles: input.articles.map(pick),
+    unitSlugs: [...(input.unitSlugs ?? [])],
+  });
+}
+
+/** Reads what archiveInputJson wrote. */
+export function archiveInputFromJson(text: string): ArchiveInput {
+  const raw = JSON.parse(text) as Omit<ArchiveInput, 'unitSlugs'> & { unitSlugs: [string, string][] };
+  return { ...raw, unitSlugs: new Map(raw.unitSlugs) };
+}
+
 /** Which statuses a build publishes. Drafts are never published; `all` is for checking content. */
 export type Audience = 'public' | 'internal' | 'all';
 

@@ -1,28 +1,36 @@
 /**
  * Static paths for every page route, computed from the archive model so the
- * pages themselves stay thin.
+ * pages themselves stay thin. In a sharded build (src/lib/settings.ts,
+ * `shard`) each process returns only the paths of its shard.
  */
 import type { Archive } from './archive.ts';
+import { rendersIssuePages, rendersListingPages } from '../settings.ts';
 
-export const seriesPaths = (a: Archive) => a.series.map((series) => ({ params: { series: series.id }, props: { series } }));
+const listing = <T>(paths: T[]): T[] => (rendersListingPages() ? paths : []);
 
-export const yearPaths = (a: Archive) => a.years.map((group) => ({ params: { year: String(group.year) }, props: { group } }));
+export const seriesPaths = (a: Archive) => listing(a.series.map((series) => ({ params: { series: series.id }, props: { series } })));
+
+export const yearPaths = (a: Archive) => listing(a.years.map((group) => ({ params: { year: String(group.year) }, props: { group } })));
 
 export const issuePaths = (a: Archive) =>
-  a.issues.map((issue) => ({
-    params: { series: issue.series.id, year: String(issue.year), number: String(issue.number) },
-    props: { issue },
-  }));
+  a.issues
+    .filter((issue) => rendersIssuePages(issue.series.id, issue.year))
+    .map((issue) => ({
+      params: { series: issue.series.id, year: String(issue.year), number: String(issue.number) },
+      props: { issue },
+    }));
 
 export const articlePaths = (a: Archive) =>
-  a.articles.map((article) => ({
-    params: {
-      series: article.issue.series.id,
-      year: String(article.issue.year),
-      number: String(article.issue.number),
-      article: article.slug,
-    },
-    props: { article },
-  }));
+  a.articles
+    .filter((article) => rendersIssuePages(article.issue.series.id, article.issue.year))
+    .map((article) => ({
+      params: {
+        series: article.issue.series.id,
+        year: String(article.issue.year),
+        number: String(article.issue.number),
+        article: article.slug,
+      },
+      props: { article },
+    }));
 
-export const unitPaths = (a: Archive) => a.units.map((unit) => ({ params: { unit: unit.slug }, props: { unit } }));
+export const unitPaths = (a: Archive) => listing(a.units.map((unit) => ({ params: { unit: unit.slug }, props: { unit } })));

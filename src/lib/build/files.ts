@@ -1,0 +1,73 @@
+/** File-tree helpers of the build: content hashes, copying parts of trees, swapping folders. */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Every file under `dir` (relative, `/`-separated, sorted), or none when it does not exist. */
+export async function listTree(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** A hash of names and contents of `files` (relative to `root`). */
+export async function hashFiles(root: string, files: string[]): Promise<string> {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(`${f}\0`);
+    h.update(await readFile(path.join(root, f)));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** sha256 of strings, in order. */
+export function hashStrings(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(`${p}\0`);
+  return h.digest('hex');
+}
+
+/** Copies `from` into `to` (merging into what is there); a missing `from` copies nothing. */
+export async function copyInto(from: string, to: string): Promise<void> {
+  if (!existsSync(from)) return;
+  await mkdir(to, { recursive: true });
+  await cp(from, to, { recursive: true, force: true });
+}
+
+/**
+ * Puts `staging` in place of `target` with two renames on one filesystem;
+ * the previous `target` is removed only once the new one is in place.
+ */
+export async function swapInto(staging: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  const hadTarget = existsSync(target);
+  if (hadTarget) await rename(target, old);
+  try {
+    await rename(staging, target);
+  } catch (e) {
+    if (hadTarget) await rename(old, target);
+    throw e;
+  }
+  if (hadTarget) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * A build killed between the two renames of swapInto leaves `target` missing
+ * and `target.old-<pid>` present: put it back. Leftover staging folders of
+ * killed builds are removed.
+ */
+export async function recoverInterrupted(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const name = path.basename(target);
+  if (!existsSync(dir)) return;
+  const leftovers = (await readdir(dir)).filter((f) => f.startsWith(`${name}.old-`) || f.startsWith(`${name}.staging-`));
+  for (const f of leftovers) {
+    if (f.startsWith(`${name}.old-`) && !existsSync(target)) await rename(path.join(dir, f), target);
+    else await rm(path.join(dir, f), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Splits the site into shards and computes what each depends on, so an
+ * unchanged shard is copied from the cache instead of rebuilt.
+ *
+ * - `index`: every page that lists things (home, archive, series, units,
+ *   statistics, catalogue, feeds, search page, 404). Reads frontmatter only.
+ * - `years-<series>-<from>-<to>`: the issue, article and print pages of the
+ *   years of one series within a fixed window (2024–2027, 2028–2031 … for
+ *   windows of four years), so a shard's years do not depend on what else is
+ *   in the archive; the newest year of a series is a shard of its own,
+ *   because that is the one that changes.
+ * - `search`: the Pagefind index, built from the content files.
+ */
+import { archiveInputJson, type Archive, type ArchiveInput, type Issue } from '../site/archive.ts';
+import { hashStrings } from './files.ts';
+
+export interface Shard {
+  name: string;
+  kind: 'index' | 'years' | 'search';
+  /** For `years`: `<series>/<year>` keys, as JIANBAO_SHARD expects them. */
+  years: string[];
+  /** Articles its pages render (a measure of its cost). */
+  articles: number;
+  /** Cache key: changes whenever anything its output depends on changes. */
+  key: string;
+}
+
+export interface PlanInput {
+  input: ArchiveInput;
+  archive: Archive;
+  /** Hash of everything that shapes every page: templates, config, lockfile, settings. */
+  templatesHash: string;
+  /** Hash of the content files outside issues/ (series, site settings). */
+  siteContentHash: string;
+  /** Hash of the files of each `<series>/<year>` folder under issues/. */
+  yearHashes: Map<string, string>;
+  /** Hash of the search indexer's own sources. */
+  searchHash: string;
+  /** Years per window of past years (one shard per series and window). */
+  shardYears: number;
+}
+
+const PRIMITIVE = new Set(['string', 'number', 'boolean']);
+
+/** The plain fields of a model object: primitives, lists of primitives, flat records of primitives. */
+function plainFields(o: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === null || PRIMITIVE.has(typeof v)) out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => PRIMITIVE.has(typeof x))) out[k] = v;
+    else if (!Array.isArray(v) && typeof v === 'object' && Object.values(v).every((x) => x === undefined || PRIMITIVE.has(typeof x))) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * What the pages of one issue show of the archive beyond its own files: its
+ * fields, its series, its articles and both issues and articles next to it.
+ * Anything here changing (a new issue after the newest one) rebuilds the shard.
+ */
+export function issueContext(issue: Issue): unknown {
+  const ref = (x?: { url: string }) => (x ? plainFields(x) : null);
+  return {
+    ...plainFields(issue),
+    series: plainFields(issue.series),
+    prev: ref(issue.prev),
+    next: ref(issue.next),
+    articles: issue.articles.map((a) => ({ ...plainFields(a), prev: ref(a.prev), next: ref(a.next) })),
+  };
+}
+
+/** The shards of a site, with their cache keys. */
+export function planShards(p: PlanInput): Shard[] {
+  const issuesByYear = new Map<string, Issue[]>();
+  for (const issue of p.archive.issues) {
+    const k = `${issue.series.id}/${issue.year}`;
+    issuesByYear.set(k, [...(issuesByYear.get(k) ?? []), issue]);
+  }
+  // Global facts every page shows (the site title comes from the series list).
+  const global = JSON.stringify({ series: p.archive.series.map(plainFields) });
+  const shards: Shard[] = [];
+  shards.push({
+    name: 'index',
+    kind: 'index',
+    years: [],
+    articles: 0,
+    key: hashStrings('index', p.templatesHash, p.siteContentHash, archiveInputJson(p.input)),
+  });
+  for (const series of p.archive.series) {
+    const years = [...new Set(series.issues.map((i) => i.year))].sort((a, b) => a - b);
+    const newest = years.at(-1);
+    const windows = new Map<string, number[]>();
+    for (const year of years) {
+      const w = year === newest ? `newest` : String(Math.floor(year / p.shardYears));
+      windows.set(w, [...(windows.get(w) ?? []), year]);
+    }
+    for (const group of windows.values()) {
+      const keys = group.map((y) => `${series.id}/${y}`);
+      const parts = keys.flatMap((k) => [k, p.yearHashes.get(k) ?? '', JSON.stringify((issuesByYear.get(k) ?? []).map(issueContext))]);
+      shards.push({
+        name: `years-${series.id}-${group[0]}-${group.at(-1)}`,
+        kind: 'years',
+        years: keys,
+        articles: keys.reduce((n, k) => n + (issuesByYear.get(k) ?? []).reduce((m, i) => m + i.articles.length, 0), 0),
+        key: hashStrings('years', p.templatesHash, p.siteContentHash, global, ...parts),
+      });
+    }
+  }
+  shards.push({
+    name: 'search',
+    kind: 'search',
+    years: [],
+    articles: p.archive.articles.length,
+    key: hashStrings('search', p.searchHash, p.siteContentHash, ...[...p.yearHashes].sort().flat()),
+  });
+  return shards;
+}
+
+/** Assigns shards to `count` CI jobs, balancing articles; deterministic, so every job agrees. */
+export function assignParts(shards: Shard[], count: number): Shard[][] {
+  const parts: { shards: Shard[]; load: number }[] = Array.from({ length: count }, () => ({ shards: [], load: 0 }));
+  // The index and search shards cost about as much as a shard of this many articles.
+  const cost = (s: Shard) => (s.kind === 'years' ? s.articles : 500);
+  for (const s of [...shards].sort((a, b) => cost(b) - cost(a) || a.name.localeCompare(b.name))) {
+    const lightest = parts.reduce((m, x) => (x.load < m.load ? x : m));
+    lightest.shards.push(s);
+    lightest.load += cost(s);
+  }
+  return parts.map((x) => x.shards);
+}

@@ -1,0 +1,309 @@
+/**
+ * The whole-site build behind `npm run build`: checks the content, builds the
+ * site in shards (separate Astro processes, each with bounded memory, copied
+ * from the cache when nothing they depend on changed), builds the search
+ * index and PDFs, assembles everything in a staging folder next to the output
+ * and only then swaps it in. A failure or Ctrl-C at any point leaves the
+ * previous output exactly as it was.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { checkContent } from '../content/check.ts';
+import { formatProblem } from '../content/errors.ts';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
+import { renderPdfs } from '../print/pdf.ts';
+import { buildSearchIndex } from '../search/build.ts';
+import { archiveInputJson, buildArchive, type Audience } from '../site/archive.ts';
+import type { Catalog } from '../site/catalog.ts';
+import { running, problemLines, runChild, stopChildren } from './child.ts';
+import { copyInto, hashFiles, hashStrings, listTree, recoverInterrupted, swapInto } from './files.ts';
+import { acquireLock } from './lock.ts';
+import { assignParts, planShards, type Shard } from './plan.ts';
+
+export interface BuildOptions {
+  /** The project (astro.config.mjs, src/, node_modules/). */
+  projectRoot: string;
+  contentDir: string;
+  outDir: string;
+  /** Astro's cache folder; the shard, search and PDF caches live inside it. */
+  cacheDir: string;
+  audience: Audience;
+  site: string;
+  base: string;
+  /** Render PDFs (when a Chromium is found). */
+  pdf: boolean;
+  /** Environment for the Astro processes. */
+  env: NodeJS.ProcessEnv;
+  /** Shards built at once (default: number of CPUs). */
+  jobs?: number;
+  /** Past years of a series are built in shards of windows of this many years (default 4). */
+  shardYears?: number;
+  /** Build only part `index` (1-based) of `count` into the cache, for CI; no output folder. */
+  part?: { index: number; count: number };
+  /** Wait for another build to finish instead of refusing. */
+  wait?: boolean;
+  /** Progress and summary lines. */
+  info: (line: string) => void;
+  /** Problems (content warnings, build warnings). */
+  warn: (line: string) => void;
+  /** Full Astro logs, line by line (--verbose). */
+  detail?: (line: string) => void;
+}
+
+export interface ShardReport {
+  name: string;
+  cached: boolean;
+  ms: number;
+}
+
+export interface BuildReport {
+  ms: number;
+  pages: number;
+  shards: ShardReport[];
+  pdf?: { rendered: number; cached: number };
+}
+
+/** A build failure with a message for the user (zh-CN) and the details that explain it. */
+export class BuildError extends Error {
+  readonly details: string[];
+  constructor(message: string, details: string[] = []) {
+    super(message);
+    this.details = details;
+  }
+}
+
+/** Things the templates depend on besides content: our sources, config, dependencies. */
+const TEMPLATE_SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+async function hashSources(root: string, entries: string[]): Promise<string> {
+  const files: string[] = [];
+  for (const e of entries) {
+    const abs = path.join(root, e);
+    if (!existsSync(abs)) continue;
+    if (statSync(abs).isDirectory()) files.push(...(await listTree(abs)).map((f) => `${e}/${f}`));
+    else files.push(e);
+  }
+  return hashFiles(root, files);
+}
+
+/** What a shard's project copy holds; node_modules is linked, the rest (small) copied. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/** The page routes of issues and articles (everything else is the index shard's). */
+const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]');
+
+/**
+ * A shard's project copy holds only the page routes it renders, so no shard
+ * spends time on pages another one owns (the listing pages would otherwise
+ * be rendered, in full, by every shard).
+ */
+async function makeShardRoot(projectRoot: string, shardRoot: string, kind: 'index' | 'years'): Promise<void> {
+  await rm(shardRoot, { recursive: true, force: true });
+  await mkdir(shardRoot, { recursive: true });
+  const pages = path.join(projectRoot, 'src', 'pages');
+  const issuePages = path.join(projectRoot, ISSUE_PAGES);
+  const wanted = (src: string) => {
+    if (!src.startsWith(pages + path.sep)) return true;
+    const isIssuePage = src === issuePages || src.startsWith(issuePages + path.sep);
+    if (kind === 'index') return !isIssuePage;
+    // Keep the folders on the way to the issue pages, and the issue pages.
+    return isIssuePage || issuePages.startsWith(src + path.sep);
+  };
+  for (const f of PROJECT_FILES) {
+    if (existsSync(path.join(projectRoot, f))) await cp(path.join(projectRoot, f), path.join(shardRoot, f), { recursive: true, filter: wanted });
+  }
+  await symlink(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
+}
+
+/** Base path as Astro hands it to pages (import.meta.env.BASE_URL with trailingSlash: 'always'). */
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Runs the build; resolves with a report, rejects with BuildError (output untouched). */
+export async function buildSite(o: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const work = path.join(o.cacheDir, 'jianbao-build');
+  const release = await acquireLock(path.join(work, 'build.lock'), `${o.audience} → ${o.outDir}`, {
+    wait: o.wait,
+    onWait: (h) => o.info(`另一个构建正在进行（进程 ${h.pid}），等待它结束……`),
+  });
+  const runDir = path.join(work, `run-${process.pid}`);
+  const staging = `${o.outDir}.staging-${process.pid}`;
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    stopChildren();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    if (!o.part) await recoverInterrupted(o.outDir);
+    await rm(runDir, { recursive: true, force: true });
+    await mkdir(runDir, { recursive: true });
+
+    // 1. Content check: nothing is built from content with errors.
+    // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice.
+    const checked = await checkContent(o.contentDir);
+    for (const p of checked.problems) o.warn(formatProblem(p));
+    if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
+
+    // 2. Plan: shards and their cache keys.
+    const chromiumPath = o.pdf ? findChromium() : undefined;
+    if (o.pdf && !chromiumPath && !o.part) o.warn(`未找到 Chromium，本次不生成 PDF，页面也不链接 PDF。安装方法：${CHROMIUM_INSTALL_HINT}`);
+    const pdf = Boolean(chromiumPath);
+    const base = normalizeBase(o.base);
+    const input = checked.input;
+    const archive = buildArchive(input, { base, audience: o.audience, pdf });
+    const settings = JSON.stringify({ site: o.site, base, audience: o.audience, pdf, node: process.version });
+    const templatesHash = hashStrings(await hashSources(o.projectRoot, TEMPLATE_SOURCES), settings);
+    const contentFiles = await listTree(o.contentDir);
+    const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/')));
+    const byYear = new Map<string, string[]>();
+    for (const f of contentFiles) {
+      const m = /^issues\/([^/]+)\/([^/]+)\//.exec(f);
+      if (m) byYear.set(`${m[1]}/${m[2]}`, [...(byYear.get(`${m[1]}/${m[2]}`) ?? []), f]);
+    }
+    const yearHashes = new Map<string, string>();
+    for (const [k, files] of byYear) yearHashes.set(k, await hashFiles(o.contentDir, files));
+    const searchHash = hashStrings(await hashSources(o.projectRoot, ['src/lib/search', 'src/lib/content', 'package-lock.json']), settings);
+    const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? 4 });
+    const wanted = o.part ? (assignParts(shards, o.part.count)[o.part.index - 1] ?? []) : shards;
+
+    // 3. Build what the cache does not have.
+    const inputFile = path.join(runDir, 'archive-input.json');
+    await writeFile(inputFile, archiveInputJson(input));
+    const sitemapFile = path.join(runDir, 'sitemap-pages.json');
+    await writeFile(sitemapFile, JSON.stringify([...archive.issues.map((i) => i.url), ...archive.articles.map((a) => a.url)].map((u) => new URL(u, o.site).href)));
+    const cacheOf = (s: Shard) => path.join(work, 'shards', o.audience, s.name);
+    const isCached = async (s: Shard) => existsSync(path.join(cacheOf(s), 'key')) && (await readFile(path.join(cacheOf(s), 'key'), 'utf8')) === s.key;
+    const reports: ShardReport[] = [];
+    const todo: Shard[] = [];
+    for (const s of wanted) {
+      if (await isCached(s)) reports.push({ name: s.name, cached: true, ms: 0 });
+      else todo.push(s);
+    }
+    if (todo.length) o.info(`构建 ${todo.length} 个分片（共 ${wanted.length} 个，其余未变，沿用缓存）……`);
+
+    const buildShard = async (s: Shard) => {
+      const t = performance.now();
+      const out = path.join(runDir, s.name);
+      if (s.kind === 'search') {
+        await buildSearchIndex(o.contentDir, path.join(out, 'pagefind'), { base, audience: o.audience });
+      } else {
+        // Each shard runs in a project copy of its own: Astro writes generated
+        // modules (content module map, prerender chunks) under the project's
+        // .astro/, where shards building at once would overwrite each other's.
+        const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${s.name}`);
+        const built = path.join(shardRoot, 'dist');
+        await makeShardRoot(o.projectRoot, shardRoot, s.kind);
+        const env: NodeJS.ProcessEnv = {
+          ...o.env,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          JIANBAO_CONTENT: o.contentDir,
+          JIANBAO_SHARD: s.kind === 'index' ? 'index' : `years:${s.years.join('+')}`,
+          JIANBAO_ARCHIVE_INPUT: inputFile,
+          JIANBAO_SITEMAP_PAGES: s.kind === 'index' ? sitemapFile : '',
+          JIANBAO_OUT_DIR: built,
+          JIANBAO_CACHE_DIR: path.join(work, 'astro', s.name),
+          JIANBAO_PDF: pdf ? '1' : '0',
+          BULLETIN_INCLUDE: o.audience === 'public' ? '' : o.audience,
+          SITE_URL: o.site,
+          BASE_PATH: o.base,
+        };
+        if (chromiumPath) env.CHROMIUM_PATH = chromiumPath;
+        const result = await runChild(process.execPath, [path.join(o.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+          cwd: shardRoot,
+          env,
+          echo: o.detail && ((l) => o.detail!(`[${s.name}] ${l}`)),
+        });
+        if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+        if (result.code !== 0) {
+          const lines = result.output.trimEnd().split('\n');
+          throw new BuildError(`分片 ${s.name} 构建失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
+        }
+        for (const l of problemLines(result.output)) o.warn(`[${s.name}] ${l.trim()}`);
+        await rm(path.join(built, '.prerender'), { recursive: true, force: true });
+        if (s.kind === 'index') await copyInto(built, out);
+        else {
+          for (const y of s.years) await copyInto(path.join(built, y), path.join(out, y));
+          await copyInto(path.join(built, '_astro'), path.join(out, '_astro'));
+        }
+        await rm(shardRoot, { recursive: true, force: true });
+      }
+      // Into the cache: the key is written last, so a half-stored shard never counts as cached.
+      const target = cacheOf(s);
+      await rm(target, { recursive: true, force: true });
+      await mkdir(target, { recursive: true });
+      await rename(out, path.join(target, 'out'));
+      await writeFile(path.join(target, 'key'), s.key);
+      const ms = performance.now() - t;
+      reports.push({ name: s.name, cached: false, ms });
+      o.info(`  ✓ ${s.name}（${(ms / 1000).toFixed(1)} 秒）`);
+    };
+
+    // Most expensive first, so the last ones to finish are small.
+    const queue = [...todo].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    let failure: unknown;
+    const worker = async () => {
+      for (let s = queue.shift(); s && !failure && !interrupted; s = queue.shift()) {
+        try {
+          await buildShard(s);
+        } catch (e) {
+          failure ??= e;
+          stopChildren();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker));
+    if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+    if (failure) throw failure instanceof BuildError ? failure : new BuildError(`构建失败：${(failure as Error).message}；原有输出保持不变。`);
+
+    if (o.part) {
+      return { ms: performance.now() - started, pages: 0, shards: reports };
+    }
+
+    // 4. Assemble aside: the index shard's pages, each year shard's folders, the search index.
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    for (const s of shards) {
+      const out = path.join(cacheOf(s), 'out');
+      if (s.kind === 'search') await copyInto(path.join(out, 'pagefind'), path.join(staging, 'pagefind'));
+      else await copyInto(out, staging);
+    }
+
+    // 5. PDFs of every issue (cached by print page), into the staging folder.
+    let pdfReport: BuildReport['pdf'];
+    if (chromiumPath) {
+      const catalog: Catalog = JSON.parse(await readFile(path.join(staging, 'catalog.json'), 'utf8'));
+      const jobs = catalog.issues.flatMap((i) => (i.pdfUrl ? [{ printUrl: i.printUrl, pdfUrl: i.pdfUrl }] : []));
+      try {
+        pdfReport = await renderPdfs({ distDir: staging, jobs, chromiumPath, cacheDir: path.join(o.cacheDir, 'jianbao-pdf') }, catalog.base);
+      } catch (e) {
+        throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
+      }
+    }
+    if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+
+    // 6. Swap in.
+    const pages = (await listTree(staging)).filter((f) => f.endsWith('.html')).length;
+    await swapInto(staging, o.outDir);
+    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    stopChildren();
+    // Wait for stopped children, so nothing writes into the folders being removed.
+    while (running.size) await new Promise((r) => setTimeout(r, 50));
+    await rm(staging, { recursive: true, force: true });
+    await rm(runDir, { recursive: true, force: true });
+    const astroDir = path.join(o.projectRoot, '.astro');
+    if (existsSync(astroDir)) {
+      for (const f of await readdir(astroDir)) if (f.startsWith(`shard-${process.pid}-`)) await rm(path.join(astroDir, f), { recursive: true, force: true });
+    }
+    release();
+  }
+}

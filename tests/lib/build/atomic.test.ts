@@ -1,0 +1,87 @@
+/**
+ * A build replaces its output only when everything succeeded: a failed step
+ * (here the PDFs, after all pages were built) or Ctrl-C leaves the previous
+ * output exactly as it was, with nothing left behind.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../helpers/build.ts';
+import { allFiles } from '../../helpers/dist.ts';
+import { runScript } from '../../helpers/run.ts';
+
+let work: string;
+let content: string;
+let dist: string;
+let env: Record<string, string>;
+
+/** Every file of a folder with its bytes, to compare before and after. */
+function snapshot(dir: string): Map<string, string> {
+  return new Map(allFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+}
+
+function leftovers(): string[] {
+  const besideDist = readdirSync(work).filter((f) => f.startsWith('dist.'));
+  const shardRoots = existsSync(path.join(PROJECT_ROOT, '.astro')) ? readdirSync(path.join(PROJECT_ROOT, '.astro')).filter((f) => f.startsWith('shard-')) : [];
+  const lock = existsSync(path.join(work, 'cache/jianbao-build/build.lock')) ? ['build.lock'] : [];
+  return [...besideDist, ...lock, ...shardRoots.filter((f) => !isRunning(Number(f.split('-')[1])))];
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'jianbao-atomic-'));
+  content = path.join(work, 'content');
+  cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/archive'), content, { recursive: true });
+  dist = path.join(work, 'dist');
+  env = { JIANBAO_CONTENT: content, JIANBAO_OUT_DIR: dist, JIANBAO_CACHE_DIR: path.join(work, 'cache'), CHROMIUM_PATH: '/nonexistent/chromium' };
+  const first = await runScript('build.ts', [], env);
+  expect(first.code, first.stderr).toBe(0);
+}, 900_000);
+
+describe('a build that does not finish', () => {
+  it('leaves the previous output as it was when Ctrl-C stops it while shards build', async () => {
+    const before = snapshot(dist);
+    const file = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n中断测试补充的文字。\n`);
+    const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/node'), [path.join(PROJECT_ROOT, 'scripts/build.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    // Interrupt once shards are building (their Astro processes are running).
+    while (!/构建 \d+ 个分片/.test(output)) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).not.toBe(0);
+    expect(output).toContain('构建被中断');
+    expect(snapshot(dist)).toEqual(before);
+    expect(leftovers()).toEqual([]);
+  }, 900_000);
+
+  it('leaves the previous output as it was when the PDF step fails after all pages were built', async () => {
+    const before = snapshot(dist);
+    // A "Chromium" that exits at once: the pages (which link PDFs) build, the PDFs cannot.
+    const r = await runScript('build.ts', [], { ...env, CHROMIUM_PATH: '/bin/false' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('PDF 生成失败');
+    expect(snapshot(dist)).toEqual(before);
+    expect(allFiles(dist).some((f) => f.endsWith('.pdf'))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  }, 900_000);
+});
