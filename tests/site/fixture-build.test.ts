@@ -96,7 +96,7 @@ describe('public build of the fixture archive', () => {
 describe('a build without Chromium', () => {
   it('succeeds, says so once, and links no PDF', () => {
     const log = inject('fixtureBuildLog');
-    expect(log.match(/No Chromium found/g)).toHaveLength(1);
+    expect(log.match(/未找到 Chromium/g)).toHaveLength(1);
     expect(log).toMatch(/apt-get install -y chromium/);
     const catalog: Catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8'));
     expect(catalog.issues.every((i) => i.pdfUrl === null)).toBe(true);
