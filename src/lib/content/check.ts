@@ -11,6 +11,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { buildArchive, type ArchiveInput } from '../site/archive.ts';
 import { ContentError, type ContentProblem } from './errors.ts';
 import { parseContentPath } from './layout.ts';
+import { punctuationWarnings } from './punctuation.ts';
 import { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from '../editor/scaffold.ts';
 import { articleSchema, issueSchema, seriesSchema, type ArticleData, type IssueData, type SeriesData } from './schema.ts';
 import type { z } from 'astro/zod';
@@ -123,6 +124,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       if (!raw.startsWith('---')) add(file, 1, undefined, 'no frontmatter (expected the file to start with a --- block)');
       const bodyOffset = raw.slice(0, raw.length - fm.content.length).split('\n').length - 1;
       bodies.set(r, fm.content);
+      for (const w of punctuationWarnings(raw)) add(file, w.line, undefined, w.message, 'warning');
       if (options.compileMdx !== false) {
         try {
           await compile(fm.content, { format: 'mdx' });

@@ -15,8 +15,14 @@ export const LINE_PITCH_MM = (28.98 * 25.4) / 72;
 export const CHARS_PER_LINE = 28;
 /** Character pitch on body lines: 156 mm / 28. */
 export const CHAR_PITCH_MM = TEXT_BLOCK.width / CHARS_PER_LINE;
-/** Body baseline of the first line, below the top of the 版心 (print.css --first-baseline). */
-export const FIRST_BASELINE_MM = 7.35;
+/**
+ * Vertical origin (print.css --first-line-offset = 0): line k of every page
+ * fills 37 + k × pitch to 37 + (k + 1) × pitch mm, its text centred in it, so
+ * the first line's text is centred this far below the top of the 版心.
+ */
+export const FIRST_LINE_CENTRE_MM = LINE_PITCH_MM / 2;
+/** Page numbers and 报尾 text: 4号 (14 pt); one 字 at that size, in mm. */
+export const SMALL_CHAR_MM = (14 * 25.4) / 72;
 /** Page number: centre of the 一字线 stroke below the bottom of the 版心 (GB/T 9704 §7.5). */
 export const PAGE_NUMBER_DASH_BELOW_MM = 7;
 /** 报尾 rules: first and last, and those between rows (GB/T 9704 §7.4.1). */

@@ -114,7 +114,10 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
   if (!pending.length) return { rendered: 0, cached };
 
   const server = await serveDir(distDir, base);
-  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout });
+  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout: 120_000 }).catch(async (e: Error) => {
+    await server.close();
+    throw new Error(`无法启动 Chromium（${options.chromiumPath}）：${e.message.split('\n')[0]}`);
+  });
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(timeout);
