@@ -38,16 +38,21 @@ export function blockLeft(page: number): number {
 export function textLines(file: string): MeasuredPage[] {
   return pdfPages(file).map((p, i) => {
     const page = i + 1;
-    const groups = new Map<number, PdfWord[]>();
+    // Words on one line share a centre; punctuation from a fallback face has its own box height.
+    const groups: PdfWord[][] = [];
+    const centre = (w: PdfWord) => (w.yMin + w.yMax) / 2;
     for (const w of p.words) {
       if (mm(w.yMin) > TEXT_BLOCK.top + TEXT_BLOCK.height) continue;
-      const key = [...groups.keys()].find((k) => Math.abs(k - w.yMin) < 0.5 && Math.abs(groups.get(k)![0].yMax - w.yMax) < 0.5) ?? w.yMin;
-      groups.set(key, [...(groups.get(key) ?? []), w]);
+      const g = groups.find((ws) => Math.abs(centre(ws[0]) - centre(w)) < 3);
+      if (g) g.push(w);
+      else groups.push([w]);
     }
-    const lines = [...groups.values()]
+    const lines = groups
       .map((ws) => {
-        const top = mm(Math.min(...ws.map((w) => w.yMin)));
-        const bottom = mm(Math.max(...ws.map((w) => w.yMax)));
+        // The line's box is its main face's: the word with the most characters.
+        const main = [...ws].sort((a, b) => [...b.text].length - [...a.text].length)[0];
+        const top = mm(main.yMin);
+        const bottom = mm(main.yMax);
         const centre = (top + bottom) / 2;
         return {
           page,
