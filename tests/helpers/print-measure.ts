@@ -103,10 +103,18 @@ export interface PageNumberInk {
   right: number;
 }
 
-/** Ink of the page number below the text block, or undefined when the page has none. */
+const pageNumbers = new Map<string, PageNumberInk | undefined>();
+
+/** Ink of the page number below the text block, or undefined when the page has none (600 dpi: 0.04 mm a pixel). */
 export function pageNumberInk(file: string, page: number): PageNumberInk | undefined {
+  const key = `${file}#${page}`;
+  if (!pageNumbers.has(key)) pageNumbers.set(key, measurePageNumber(file, page));
+  return pageNumbers.get(key);
+}
+
+function measurePageNumber(file: string, page: number): PageNumberInk | undefined {
   const top = TEXT_BLOCK.top + TEXT_BLOCK.height + 1;
-  const c = inkCrop(file, page, 15, top, 180, 14, 1200);
+  const c = inkCrop(file, page, 15, top, 180, 14, 600);
   const ext = inkExtent(c);
   if (!ext) return undefined;
   const rows = rowInk(c);
@@ -119,4 +127,13 @@ export function pageNumberInk(file: string, page: number): PageNumberInk | undef
 export function pdfFonts(file: string): { name: string; type: string }[] {
   const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
   return out.map((l) => ({ name: l.slice(0, 37).trim(), type: l.slice(37, 55).trim() }));
+}
+
+/** Bottom of the lowest ink in a region (mm from the top), or undefined when blank. */
+export function inkBottom(file: string, page: number, x: number, top: number, w: number, h: number): number | undefined {
+  const c = inkCrop(file, page, x, top, w, h, 1200);
+  const rows = rowInk(c);
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last] === 0) last--;
+  return last < 0 ? undefined : c.y0 + (last + 1) / c.scale;
 }
