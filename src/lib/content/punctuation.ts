@@ -56,11 +56,21 @@ function lineHits(line: string): number[] {
   return [...flagged].sort((a, b) => a - b);
 }
 
-/** Lines of an MDX/Markdown file's text outside fenced code blocks, with their 0-based numbers. */
+/**
+ * Lines of an MDX/Markdown file's body, outside the frontmatter (YAML syntax:
+ * `[值班, 节假日]` is a list) and fenced code blocks, with their 0-based numbers.
+ */
 function proseLines(text: string): { index: number; line: string }[] {
   const out: { index: number; line: string }[] = [];
+  const lines = text.split('\n');
+  let start = 0;
+  if (lines[0] === '---') {
+    const end = lines.indexOf('---', 1);
+    if (end > 0) start = end + 1;
+  }
   let fence = false;
-  text.split('\n').forEach((line, index) => {
+  lines.forEach((line, index) => {
+    if (index < start) return;
     if (/^\s*(```|~~~)/.test(line)) fence = !fence;
     else if (!fence) out.push({ index, line });
   });

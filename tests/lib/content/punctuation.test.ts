@@ -18,9 +18,12 @@ describe('findHalfWidthPunctuation', () => {
     ]);
   });
 
-  it('leaves Latin text, times, frontmatter keys, links, images, URLs and code alone', () => {
+  it('leaves frontmatter, Latin text, times, links, images, URLs and code alone', () => {
     const text = [
-      'title: 工作简报',
+      '---',
+      'title: 工作简报(一)',
+      'tags: [值班, 节假日]',
+      '---',
       'Hello, world (test): ok?',
       '会议于10:30开始',
       '见[附件](/a(1).pdf)和![图](/b.png)',
