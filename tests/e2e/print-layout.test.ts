@@ -7,7 +7,7 @@
  * strokes from ink in pdftoppm rasters.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -75,8 +75,18 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const out = Object.fromEntries([...figures].map(([k, f]) => [k, { min: round(f.min), max: round(f.max), n: f.n }]));
+  writeFileSync(path.join(PROJECT_ROOT, 'test-results/print/measurements.json'), `${JSON.stringify(out, null, 2)}\n`);
   if (build) await rm(path.dirname(build.outDir), { recursive: true, force: true });
 });
+
+/** Measured figures, range per quantity over all subjects: written to test-results/print/measurements.json for the record. */
+const figures = new Map<string, { min: number; max: number; n: number }>();
+function note(what: string, value: number): void {
+  const f = figures.get(what) ?? { min: Infinity, max: -Infinity, n: 0 };
+  figures.set(what, { min: Math.min(f.min, value), max: Math.max(f.max, value), n: f.n + 1 });
+}
 
 const measured = new Map<string, MeasuredPage[]>();
 function pagesOf(s: Subject): MeasuredPage[] {
@@ -117,6 +127,7 @@ describe('goal 1: one line grid on every page, 22 lines on full pages', () => {
       for (const p of gridLines(s)) {
         for (const l of p.grid) {
           const off = (l.slot - Math.round(l.slot)) * LINE_PITCH_MM - y0;
+          note('G1 baseline off the grid, mm', off);
           expect(Math.abs(off), `${s.name} p${p.page} "${l.text.slice(0, 12)}" at ${l.centre.toFixed(2)} mm`).toBeLessThanOrEqual(0.2);
           expect(Math.round(l.slot), `${s.name} p${p.page} inside the text block`).toBeGreaterThanOrEqual(0);
           expect(Math.round(l.slot)).toBeLessThan(LINES_PER_PAGE);
@@ -151,14 +162,19 @@ describe('goal 1: one line grid on every page, 22 lines on full pages', () => {
 const NO_START = /[。，、；：？！）》」』】〉”’…—·]/;
 const NO_END = /[（《「『【〈“‘]/;
 
-/** Body lines (flush left or indented 2 字) with the line after them in the same paragraph, if any. */
-function bodyLines(p: MeasuredPage & { grid: TextLine[] }) {
-  const cells = (l: TextLine) => (l.left - p.blockLeft) / CHAR_PITCH_MM;
+/** Body lines (flush left or indented 2 字) with the line after them in the same paragraph, on this page or the next, if any. */
+function bodyLines(p: MeasuredPage & { grid: TextLine[] }, nextPage?: MeasuredPage & { grid: TextLine[] }) {
+  const cells = (l: TextLine, page: MeasuredPage) => (l.left - page.blockLeft) / CHAR_PITCH_MM;
   return p.grid
-    .filter((l) => near(cells(l), 0, 0.05) || near(cells(l), 2, 0.05))
+    .filter((l) => near(cells(l, p), 0, 0.05) || near(cells(l, p), 2, 0.05))
     .map((l) => {
-      const next = p.grid.find((n) => near(n.slot, l.slot + 1, 0.1));
-      return { line: l, indent: Math.round(cells(l)), next: next && near(cells(next), 0, 0.05) ? next : undefined };
+      let next = p.grid.find((n) => near(n.slot, l.slot + 1, 0.1));
+      if (next && !near(cells(next, p), 0, 0.05)) next = undefined;
+      if (!next && near(l.slot, LINES_PER_PAGE - 1, 0.1) && nextPage) {
+        const first = nextPage.lines[0];
+        if (first && nextPage.grid[0] === first && near(first.slot, 0, 0.1) && near(cells(first, nextPage), 0, 0.05)) next = first;
+      }
+      return { line: l, indent: Math.round(cells(l, p)), next };
     });
 }
 
@@ -166,9 +182,11 @@ describe('goal 2: 28 cells a line on the block edges', () => {
   it('ends every line that its paragraph continues after on the right edge (±0.2 mm)', () => {
     let full = 0;
     for (const s of subjects) {
-      for (const p of gridLines(s)) {
-        for (const { line, next } of bodyLines(p)) {
+      const pages = gridLines(s);
+      for (const [i, p] of pages.entries()) {
+        for (const { line, next } of bodyLines(p, pages[i + 1])) {
           if (!next) continue;
+          note('G2 full line right end − block edge, mm', line.right - p.blockRight);
           expect(Math.abs(line.right - p.blockRight), `${s.name} p${p.page} "${line.text.slice(0, 12)}" ends at ${line.right.toFixed(2)}`).toBeLessThanOrEqual(0.2);
           full++;
         }
@@ -181,8 +199,9 @@ describe('goal 2: 28 cells a line on the block edges', () => {
     let checked = 0;
     let kinsoku = 0;
     for (const s of subjects) {
-      for (const p of gridLines(s)) {
-        for (const { line, indent, next } of bodyLines(p)) {
+      const pages = gridLines(s);
+      for (const [i, p] of pages.entries()) {
+        for (const { line, indent, next } of bodyLines(p, pages[i + 1])) {
           const chars = [...line.text.replace(/\s/g, '')];
           if (chars.some((c) => /[\x21-\x7e]/.test(c))) continue;
           const missing = CHARS_PER_LINE - indent - chars.length;
@@ -196,6 +215,7 @@ describe('goal 2: 28 cells a line on the block edges', () => {
           if (next) expect(indent + chars.length, `${s.name} p${p.page} "${line.text}"`).toBe(CHARS_PER_LINE);
           // The last character's cell ends where the k-th rule puts it: (indent + n) cells from the edge.
           const expected = p.blockLeft + (indent + chars.length) * CHAR_PITCH_MM;
+          note('G2 last cell end − k × 5.5714 mm, mm', line.right - expected);
           expect(Math.abs(line.right - expected), `${s.name} p${p.page} "${chars.slice(0, 14).join('')}…" ends ${(line.right - expected).toFixed(2)} mm off its cell`).toBeLessThanOrEqual(0.3);
           checked++;
         }
@@ -213,8 +233,10 @@ describe('goal 3: page numbers', () => {
       for (let page = 1; page <= n; page++) {
         const ink = pageNumberInk(s.pdf, page);
         if (!ink) continue;
-        expect(Math.abs(ink.dashCentre - (BLOCK_BOTTOM + PAGE_NUMBER_DASH_BELOW_MM)), `${s.name} p${page} dash at ${ink.dashCentre.toFixed(2)}`).toBeLessThanOrEqual(0.3);
         const left = blockLeft(page);
+        note('G3 page-number dash centre, mm from top', ink.dashCentre);
+        note(page % 2 ? 'G3 odd: number right edge − (block right − 1 字), mm' : 'G3 even: number left edge − (block left + 1 字), mm', page % 2 ? ink.right - (left + TEXT_BLOCK.width - SMALL_CHAR_MM) : ink.left - (left + SMALL_CHAR_MM));
+        expect(Math.abs(ink.dashCentre - (BLOCK_BOTTOM + PAGE_NUMBER_DASH_BELOW_MM)), `${s.name} p${page} dash at ${ink.dashCentre.toFixed(2)}`).toBeLessThanOrEqual(0.3);
         if (page % 2) expect(Math.abs(ink.right - (left + TEXT_BLOCK.width - SMALL_CHAR_MM)), `${s.name} p${page} right edge ${ink.right.toFixed(2)}`).toBeLessThanOrEqual(0.5);
         else expect(Math.abs(ink.left - (left + SMALL_CHAR_MM)), `${s.name} p${page} left edge ${ink.left.toFixed(2)}`).toBeLessThanOrEqual(0.5);
       }
@@ -245,11 +267,14 @@ describe('goal 4: rules at their declared weights', () => {
       expect(found.length, `${s.name}: a rule above, between and below ${rows} rows`).toBe(rows + 1);
       found.forEach((r, i) => {
         const weight = i === 0 || i === found.length - 1 ? CLOSING_OUTER_RULE_MM : CLOSING_INNER_RULE_MM;
+        note(weight === CLOSING_OUTER_RULE_MM ? 'G4 报尾 outer rule weight, mm' : 'G4 报尾 inner rule weight, mm', r.thickness);
         expect(Math.abs(r.thickness - weight), `${s.name} rule ${i + 1}: ${r.thickness.toFixed(3)} mm`).toBeLessThanOrEqual(0.03);
         const ends = ruleEnds(s.pdf, last, r)!;
         expect(Math.abs(ends.left - blockLeft(last)), `${s.name} rule ${i + 1} left end`).toBeLessThanOrEqual(0.2);
+        note('G4 报尾 rule length, mm', ends.right - ends.left);
         expect(Math.abs(ends.right - ends.left - TEXT_BLOCK.width), `${s.name} rule ${i + 1} length`).toBeLessThanOrEqual(0.2);
       });
+      note('G4 last 报尾 rule bottom − block bottom, mm', found.at(-1)!.bottom - BLOCK_BOTTOM);
       expect(Math.abs(found.at(-1)!.bottom - BLOCK_BOTTOM), `${s.name} last rule bottom ${found.at(-1)!.bottom.toFixed(3)}`).toBeLessThanOrEqual(0.3);
     }
   });
@@ -268,9 +293,11 @@ describe('goal 4: rules at their declared weights', () => {
       const meta = pagesOf(s)[0].lines.find((l) => /\d{4}年\d{1,2}月\d{1,2}日/.test(l.text))!;
       const [red] = rulesOnPage(s.pdf, 1, meta.bottom, meta.bottom + LINE_PITCH_MM);
       expect(red, `${s.name} has a red rule`).toBeDefined();
+      note('G4 red rule weight, mm', red.thickness);
       expect(Math.abs(red.thickness - RED_RULE_MM), `${s.name} red rule ${red.thickness.toFixed(3)} mm`).toBeLessThanOrEqual(0.03);
       const ends = ruleEnds(s.pdf, 1, red)!;
       const glyphs = inkBottom(s.pdf, 1, TEXT_BLOCK.inner, meta.top - 1, TEXT_BLOCK.width, red.top - meta.top + 0.9)!;
+      note('red rule top below issuer/date glyphs, mm', red.top - glyphs);
       expect(Math.abs(red.top - glyphs - 4), `${s.name} red rule ${(red.top - glyphs).toFixed(2)} mm below the issuer/date glyphs`).toBeLessThanOrEqual(0.3);
       expect(Math.abs(ends.left - TEXT_BLOCK.inner)).toBeLessThanOrEqual(0.2);
       expect(Math.abs(ends.right - ends.left - TEXT_BLOCK.width)).toBeLessThanOrEqual(0.2);
@@ -287,11 +314,14 @@ describe('goal 5: 报尾 text', () => {
       for (const l of closingLines(s)) {
         expect(l.right, `${s.name} "${l.text.slice(0, 10)}" inside the right inset`).toBeLessThanOrEqual(last.blockRight - SMALL_CHAR_MM + 0.3);
         if (/^共印/.test(l.text)) {
+          note('G5 共印 right end − (block right − 1 字), mm', l.right - (last.blockRight - SMALL_CHAR_MM));
           expect(Math.abs(l.right - (last.blockRight - SMALL_CHAR_MM)), `${s.name} 共印 ends 1 字 in`).toBeLessThanOrEqual(0.3);
         } else if (LABEL.test(l.text)) {
           labelLeft = l.left;
+          note('G5 label left − (block left + 1 字), mm', l.left - (last.blockLeft + SMALL_CHAR_MM));
           expect(Math.abs(l.left - (last.blockLeft + SMALL_CHAR_MM)), `${s.name} "${l.text.slice(0, 3)}" 1 字 in`).toBeLessThanOrEqual(0.3);
         } else {
+          note('G5 wrapped line left − first character after the colon, mm', l.left - (labelLeft + 2 * SMALL_CHAR_MM));
           expect(Math.abs(l.left - (labelLeft + 2 * SMALL_CHAR_MM)), `${s.name} "${l.text.slice(0, 6)}" under the first character after the colon`).toBeLessThanOrEqual(0.3);
           wrapped++;
         }
@@ -307,6 +337,7 @@ describe('goal 6: stated vertical origin', () => {
       for (const p of gridLines(s)) {
         const first = p.grid.find((l) => Math.round(l.slot) === 0);
         if (!first) continue;
+        note('G6 first line centre, mm from top (declared 42.11)', first.centre);
         expect(Math.abs(first.centre - (TEXT_BLOCK.top + FIRST_LINE_CENTRE_MM)), `${s.name} p${p.page} first line centre ${first.centre.toFixed(2)}`).toBeLessThanOrEqual(0.3);
       }
     }
