@@ -120,7 +120,8 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
   });
   try {
     const page = await browser.newPage();
-    page.setDefaultTimeout(timeout);
+    // Loading and printing get a minute even on a busy machine; the layout signal gets `timeout`.
+    page.setDefaultTimeout(Math.max(timeout, 60_000));
     let scriptError = '';
     page.on('pageerror', (e) => (scriptError ||= e.message));
     for (const { job, key } of pending) {
