@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { checkContent } from '../src/lib/content/check.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
+import { fixPunctuationInTree } from '../src/lib/content/punctuation.ts';
 import { contentRoot } from '../src/lib/settings.ts';
 import { parseCli } from './lib/cli.ts';
 
@@ -17,12 +18,17 @@ frontmatter 字段、文件夹与期号和日期是否一致、重复与空白�
 
   --content 文件夹  内容文件夹（默认 content/，或环境变量 JIANBAO_CONTENT）
   --quiet          只列出问题，不打印汇总行
+  --fix            先把正文中汉字旁的半角 ,;:?!() 改为全角（改写文件），再检查
   -h, --help       显示本帮助
 `;
 
-const { values } = parseCli(HELP, { options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+const { values } = parseCli(HELP, { options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false }, fix: { type: 'boolean', default: false } } });
 
 const root = values.content ? path.resolve(values.content) : contentRoot();
+if (values.fix) {
+  const fixed = await fixPunctuationInTree(root);
+  console.log(`已改正 ${fixed.files.length} 个文件中的 ${fixed.marks} 个半角标点`);
+}
 const result = await checkContent(root);
 for (const p of result.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
 if (!values.quiet || result.errors) {

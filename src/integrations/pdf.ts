@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../lib/site/catalog.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../lib/print/chromium.ts';
-import { renderPdfs } from '../lib/print/pdf.ts';
+import { pdfJobs, renderPdfs } from '../lib/print/pdf.ts';
 import { pdfWanted } from '../lib/settings.ts';
 
 export default function pdfIntegration(): AstroIntegration {
@@ -23,13 +23,14 @@ export default function pdfIntegration(): AstroIntegration {
         if (!pdfWanted()) return;
         const chromiumPath = findChromium();
         if (!chromiumPath) {
-          logger.warn(`No Chromium found, so no PDFs were rendered or linked. To add them: ${CHROMIUM_INSTALL_HINT}`);
+          logger.warn(`未找到 Chromium，本次构建不生成也不链接 PDF。安装方法：${CHROMIUM_INSTALL_HINT}`);
           return;
         }
         const distDir = fileURLToPath(dir);
         const catalog: Catalog = JSON.parse(await readFile(path.join(distDir, 'catalog.json'), 'utf8'));
-        const jobs = catalog.issues.flatMap((i) => (i.pdfUrl ? [{ printUrl: i.printUrl, pdfUrl: i.pdfUrl }] : []));
+        const jobs = pdfJobs(catalog.issues);
         const started = performance.now();
+        const fontNotes = new Set<string>();
         try {
           const report = await renderPdfs({
             distDir,
@@ -37,14 +38,18 @@ export default function pdfIntegration(): AstroIntegration {
             chromiumPath,
             cacheDir,
             onProgress: (done, total, job, cached) => {
-              if (total <= 20 || done % 10 === 0 || done === total) logger.info(`PDF ${done}/${total} ${job.pdfUrl}${cached ? ' (unchanged, from cache)' : ''}`);
+              if (total <= 20 || done % 10 === 0 || done === total) logger.info(`PDF ${done}/${total} ${job.pdfUrl}${cached ? '（未改动，取自缓存）' : ''}`);
+            },
+            onFonts: (_job, subs) => {
+              if (!fontNotes.has(subs)) logger.warn(`PDF 字体替代：${subs}`);
+              fontNotes.add(subs);
             },
           }, catalog.base);
-          logger.info(`PDF: ${report.rendered} rendered, ${report.cached} from cache in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(`PDF：新生成 ${report.rendered} 份，取自缓存 ${report.cached} 份，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         } catch (e) {
           // Pages already link the PDFs: without them the site would ship broken links.
           await rm(distDir, { recursive: true, force: true });
-          throw new Error(`PDF rendering failed, build output removed: ${(e as Error).message}`);
+          throw new Error(`PDF 生成失败，已删除本次构建输出：${(e as Error).message}`);
         }
       },
     },

@@ -16,7 +16,7 @@ import { PrintPage } from './pages/PrintPage.ts';
 
 const dist = inject('contentDist');
 const catalog: Catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8'));
-const entry = catalog.issues[0];
+const entry = catalog.issues.find((i) => i.series === 'liaocheng-wenming' && i.year === 2021 && i.number === 28)!;
 const pdf = distPath(dist, entry.pdfUrl ?? '/missing.pdf');
 const MM = 72 / 25.4;
 const squash = (s: string) => s.replace(/\s+/g, '');

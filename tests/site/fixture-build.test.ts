@@ -107,8 +107,8 @@ describe('a build without Chromium', () => {
   it('still has a print view of every issue', () => {
     for (const url of ['/alpha/2023/1/print/', '/alpha/2023/2/print/', '/alpha/2024/1/print/', '/beta/2024/1/print/']) expect(hasPage(dist, url), url).toBe(true);
     const print = readPage(dist, '/alpha/2023/1/print/');
-    expect(textOf(print.querySelector('.masthead__title')!)).toBe('测试市工作简报');
-    expect(print.querySelectorAll('.closing p').map(textOf)).toEqual(['报：市委常委', '发：各区县人民政府，市直各部门', '共印 120 份']);
+    expect(textOf(print.querySelector('.p-masthead__title')!)).toBe('测试市工作简报');
+    expect(print.querySelectorAll('.p-closing__row').map(textOf)).toEqual(['报：市委常委', '发：各区县人民政府，市直各部门', '共印120份']);
   });
 });
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { checkContent } from '../content/check.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
-import { renderPdfs } from '../print/pdf.ts';
+import { pdfJobs, renderPdfs } from '../print/pdf.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { archiveInputJson, buildArchive, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
@@ -279,9 +279,22 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     let pdfReport: BuildReport['pdf'];
     if (chromiumPath) {
       const catalog: Catalog = JSON.parse(await readFile(path.join(staging, 'catalog.json'), 'utf8'));
-      const jobs = catalog.issues.flatMap((i) => (i.pdfUrl ? [{ printUrl: i.printUrl, pdfUrl: i.pdfUrl }] : []));
+      const fontNotes = new Set<string>();
       try {
-        pdfReport = await renderPdfs({ distDir: staging, jobs, chromiumPath, cacheDir: path.join(o.cacheDir, 'jianbao-pdf') }, catalog.base);
+        pdfReport = await renderPdfs(
+          {
+            distDir: staging,
+            jobs: pdfJobs(catalog.issues),
+            chromiumPath,
+            cacheDir: path.join(o.cacheDir, 'jianbao-pdf'),
+            // Which stand-in faces the PDFs use instead of the official ones, once per set.
+            onFonts: (_job, subs) => {
+              if (!fontNotes.has(subs)) o.warn(`PDF 字体替代：${subs}`);
+              fontNotes.add(subs);
+            },
+          },
+          catalog.base,
+        );
       } catch (e) {
         throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
       }

@@ -8,6 +8,7 @@ import type { ArchiveInput } from '../site/archive.ts';
 import type { ContentProblem } from './errors.ts';
 import { bodyFormat } from './layout.ts';
 import { findUnsafeContent } from './mdx-safety.ts';
+import { punctuationWarnings } from './punctuation.ts';
 import { defaultDisplay, readContent, type ReadOptions } from './read.ts';
 
 export interface CheckResult {
@@ -29,9 +30,9 @@ export async function checkContent(root: string, options: ReadOptions = {}): Pro
   const bodies = new Map<string, string>();
   for (const e of [...tree.issues, ...tree.articles]) {
     bodies.set(e.file, e.body);
-    for (const v of findUnsafeContent(e.body, bodyFormat(e.file))) {
-      problems.push({ file: display(path.join(root, e.file)), line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
-    }
+    const file = display(path.join(root, e.file));
+    for (const v of findUnsafeContent(e.body, bodyFormat(e.file))) problems.push({ file, line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
+    for (const w of punctuationWarnings(e.body)) problems.push({ file, line: w.line + e.bodyLine - 1, message: w.message, severity: 'warning' });
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -68,6 +68,15 @@ export const seriesSchema = z.strictObject({
   description: text.optional(),
   /** Values every new issue of the series starts from. */
   defaults: z.strictObject(distribution).optional(),
+  /** How the series prints (print view and PDF). */
+  print: z
+    .strictObject({
+      /** Print the page number on page 1 too (default true; false leaves the masthead page unnumbered). */
+      firstPageNumber: z.boolean({ message: 'expected true or false' }).default(true),
+      /** Double-sided printing: the 报尾 goes on an even page, after an unnumbered blank page if needed (default false). */
+      duplex: z.boolean({ message: 'expected true or false' }).default(false),
+    })
+    .optional(),
 });
 
 export const issueSchema = z.strictObject({

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH to a Chromium/Chrome executable)';
+export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-arphic-uming（或把 CHROMIUM_PATH 设为 Chromium/Chrome 可执行文件）';
 
 const USUAL_PATHS = [
   '/usr/bin/chromium',
@@ -28,8 +28,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
 export function requireChromium(env: NodeJS.ProcessEnv = process.env, exists?: (p: string) => boolean): string {
   const found = findChromium(env, exists);
   if (found) return found;
-  const why = env.CHROMIUM_PATH ? `CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist` : 'no Chromium found';
-  throw new Error(`${why}. Install it with: ${CHROMIUM_INSTALL_HINT}`);
+  const why = env.CHROMIUM_PATH ? `CHROMIUM_PATH=${env.CHROMIUM_PATH} 不存在` : '未找到 Chromium';
+  throw new Error(`${why}。安装方法：${CHROMIUM_INSTALL_HINT}`);
 }
 
 /** Flags for headless runs on locked-down machines (root, no network, no GPU). */

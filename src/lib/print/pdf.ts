@@ -12,6 +12,8 @@ import { distPath } from '../site/dist.ts';
 import { serveDir } from '../site/static-server.ts';
 
 export interface PdfJob {
+  /** How messages name the issue, e.g. liaocheng-wenming 2021 第28期; defaults to the print URL. */
+  name?: string;
   /** URL path of the print view, e.g. /lc/2021/28/print/ */
   printUrl: string;
   /** URL path of the PDF to write into dist, e.g. /lc/2021/28/lc-2021-028.pdf */
@@ -26,6 +28,30 @@ export interface PdfOptions {
   /** Ignore the cache and render every PDF. */
   force?: boolean;
   onProgress?: (done: number, total: number, job: PdfJob, cached: boolean) => void;
+  /** Called once per rendered issue whose print view substituted fonts (zh-CN text). */
+  onFonts?: (job: PdfJob, substitutions: string) => void;
+  /** How long one print view may take to lay itself out (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** A PDF-step failure that names the issue and the cause. */
+export class PdfError extends Error {
+  readonly job: PdfJob;
+  constructor(job: PdfJob, cause: string) {
+    super(`${jobName(job)}：${cause}`);
+    this.name = 'PdfError';
+    this.job = job;
+  }
+}
+
+/** The issue as messages name it. */
+export function jobName(job: PdfJob): string {
+  return job.name ?? job.printUrl;
+}
+
+/** Catalogue entries that link a PDF, as render jobs named after the issue. */
+export function pdfJobs(issues: { series: string; year: number; number: number; printUrl: string; pdfUrl: string | null }[]): PdfJob[] {
+  return issues.flatMap((i) => (i.pdfUrl ? [{ name: `${i.series} ${i.year} 年第 ${i.number} 期（${i.printUrl}）`, printUrl: i.printUrl, pdfUrl: i.pdfUrl }] : []));
 }
 
 export interface PdfReport {
@@ -34,7 +60,7 @@ export interface PdfReport {
 }
 
 /** Bumped when the rendering itself changes (options, renderer), so old cache entries are not reused. */
-const RENDERER_VERSION = 'jianbao-pdf-1';
+const RENDERER_VERSION = 'jianbao-pdf-2';
 
 const ASSET_RE = /\b(?:href|src)="([^"]+\.(?:css|js))"/g;
 
@@ -48,21 +74,33 @@ export async function printPageKey(printUrl: string, urlToFile: (u: string) => s
   const hash = createHash('sha256').update(RENDERER_VERSION).update(html);
   for (const [, ref] of html.matchAll(ASSET_RE)) {
     if (/^[a-z]+:/i.test(ref)) continue;
-    const file = urlToFile(new URL(ref, `http://x${printUrl}`).pathname);
+    let file: string;
+    try {
+      file = urlToFile(new URL(ref, `http://x${printUrl}`).pathname);
+    } catch {
+      continue; // a malformed reference (e.g. /%zz) loads nothing, so it cannot change the page
+    }
     if (existsSync(file)) hash.update(await readFile(file));
   }
   return hash.digest('hex');
 }
 
+/** Renders the PDF of every job (or copies it from the cache); throws a PdfError naming the first issue that fails. */
 export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfReport> {
   const { distDir, jobs, cacheDir } = options;
+  const timeout = options.timeoutMs ?? 30_000;
   const toFile = (u: string) => distPath(distDir, u, base);
   await mkdir(cacheDir, { recursive: true });
   const pending: { job: PdfJob; key: string }[] = [];
   let done = 0;
   let cached = 0;
   for (const job of jobs) {
-    const key = await printPageKey(job.printUrl, toFile);
+    let key: string;
+    try {
+      key = await printPageKey(job.printUrl, toFile);
+    } catch (e) {
+      throw new PdfError(job, `读不到打印页（${(e as Error).message}）`);
+    }
     const hit = path.join(cacheDir, `${key}.pdf`);
     if (!options.force && existsSync(hit)) {
       await mkdir(path.dirname(toFile(job.pdfUrl)), { recursive: true });
@@ -76,17 +114,42 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
   if (!pending.length) return { rendered: 0, cached };
 
   const server = await serveDir(distDir, base);
-  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout: 120_000 }).catch(async (e: Error) => {
+    await server.close();
+    throw new Error(`无法启动 Chromium（${options.chromiumPath}）：${e.message.split('\n')[0]}`);
+  });
   try {
     const page = await browser.newPage();
+    // Loading and printing get a minute even on a busy machine; the layout signal gets `timeout`.
+    page.setDefaultTimeout(Math.max(timeout, 60_000));
+    let scriptError = '';
+    page.on('pageerror', (e) => (scriptError ||= e.message));
     for (const { job, key } of pending) {
-      await page.goto(`${server.url}${job.printUrl}`, { waitUntil: 'load' });
-      await page.waitForSelector('html[data-print-ready]', { timeout: 120_000 });
+      scriptError = '';
+      const response = await page.goto(`${server.url}${job.printUrl}`, { waitUntil: 'load' }).catch((e: Error) => {
+        throw new PdfError(job, `打开打印页失败（${e.message.split('\n')[0]}）`);
+      });
+      if (!response?.ok()) throw new PdfError(job, `打印页返回 HTTP ${response?.status() ?? '无响应'}（应为 200）`);
+      await page.waitForSelector('html[data-print-ready], html[data-print-error]', { timeout }).catch(() => {
+        throw new PdfError(job, `打印页 ${timeout / 1000} 秒内没有排完版${scriptError ? `（脚本出错：${scriptError}）` : '（没有收到 data-print-ready 信号）'}`);
+      });
+      const state = await page.evaluate(() => {
+        const d = document.documentElement.dataset;
+        // The PDF's title metadata is the issue itself, not the name of the view.
+        document.title = document.title.replace(/（打印版）$/, '');
+        return { error: d.printError, fonts: d.fontSubstitutions ?? '' };
+      });
+      if (state.error) throw new PdfError(job, `打印页排版失败：${state.error}`);
+      if (state.fonts) options.onFonts?.(job, state.fonts);
       const target = toFile(job.pdfUrl);
       await mkdir(path.dirname(target), { recursive: true });
       // Write beside the cache entry first and rename, so a crash never leaves a truncated PDF.
       const tmp = path.join(cacheDir, `${key}.${process.pid}.tmp`);
-      await page.pdf({ path: tmp, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      try {
+        await page.pdf({ path: tmp, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      } catch (e) {
+        throw new PdfError(job, `Chromium 生成 PDF 失败（${(e as Error).message.split('\n')[0]}）`);
+      }
       await rename(tmp, path.join(cacheDir, `${key}.pdf`));
       await copyFile(path.join(cacheDir, `${key}.pdf`), target);
       options.onProgress?.(++done, jobs.length, job, false);

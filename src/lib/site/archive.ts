@@ -65,6 +65,8 @@ export interface Series {
   title: string;
   issuer: string;
   description?: string;
+  /** Print options of the series (page-1 number, duplex). */
+  print: { firstPageNumber: boolean; duplex: boolean };
   url: string;
   issues: Issue[];
 }
@@ -171,6 +173,7 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
       title: s.data.title,
       issuer: s.data.issuer,
       description: s.data.description,
+      print: { firstPageNumber: s.data.print?.firstPageNumber ?? true, duplex: s.data.print?.duplex ?? false },
       url: urls.series(parsed.series),
       issues: [],
     });

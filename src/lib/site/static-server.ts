@@ -29,7 +29,12 @@ export async function serveDir(root: string, base = '/', headers?: (pathname: st
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     if (!pathname.startsWith(base)) return void res.writeHead(404).end();
-    let file = distPath(root, pathname, base);
+    let file: string;
+    try {
+      file = distPath(root, pathname, base);
+    } catch {
+      return void res.writeHead(400).end(); // malformed escapes such as /%zz
+    }
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
