@@ -91,8 +91,8 @@ async function hashSources(root: string, entries: string[]): Promise<string> {
 /** What a shard's project copy holds; node_modules is linked, the rest (small) copied. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
-/** The page routes of issues and articles (everything else is the index shard's). */
-const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]');
+/** The page routes of issues, their articles and print views (everything else is the index shard's). */
+const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]', '[number]');
 
 /**
  * A shard's project copy holds only the page routes it renders, so no shard

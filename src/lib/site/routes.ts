@@ -5,6 +5,8 @@
  */
 import type { Archive } from './archive.ts';
 import { rendersIssuePages, rendersListingPages } from '../settings.ts';
+import { seriesYearPaths } from './listing.ts';
+import { folderSpellingPaths } from './redirects.ts';
 
 const listing = <T>(paths: T[]): T[] => (rendersListingPages() ? paths : []);
 
@@ -34,3 +36,10 @@ export const articlePaths = (a: Archive) =>
     }));
 
 export const unitPaths = (a: Archive) => listing(a.units.map((unit) => ({ params: { unit: unit.slug }, props: { unit } })));
+
+/** /<series>/<year>/ listing pages (the index shard's: they need frontmatter only). */
+export const seriesYearRoutes = (a: Archive) => listing(seriesYearPaths(a));
+
+/** Forwarding pages from the folder spelling /…/2021/028/ (rendered with their issue's pages). */
+export const folderSpellingRoutes = (a: Archive) =>
+  folderSpellingPaths(a).filter(({ props }) => rendersIssuePages(props.issue.series.id, props.issue.year));
