@@ -55,7 +55,8 @@ async function shoot(browser: Browser, base: string, shot: Shot) {
 }
 
 const work = await mkdtemp(path.join(tmpdir(), 'jianbao-guide-'));
-const env = { ...process.env, JIANBAO_CONTENT: FIXTURE, ASTRO_TELEMETRY_DISABLED: '1', CHROMIUM_PATH: '/nonexistent/chromium', NODE_ENV: 'production' };
+// The build renders real PDFs when Chromium is installed, so the pages show their 下载 PDF links.
+const env = { ...process.env, JIANBAO_CONTENT: FIXTURE, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 let browser: Browser | undefined;
 try {
   await mkdir(OUT, { recursive: true });
