@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import pdf from './src/integrations/pdf.ts';
 import search from './src/integrations/search.ts';
+import { remarkBulletinGuard } from './src/lib/content/markdown-guard.ts';
 import preview from './src/integrations/preview.ts';
 import { isFolderSpelling } from './src/lib/site/redirects.ts';
 
@@ -21,8 +22,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
-    // Bulletin text keeps its punctuation exactly as written, so no SmartyPants.
-    processor: unified({ gfm: true, smartypants: false }),
+    // Bulletin text keeps its punctuation exactly as written, so no SmartyPants; the guard keeps
+    // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).
+    processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkBulletinGuard] }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/print\/$/.test(page) && !isFolderSpelling(page) }), search(), pdf(), preview()],
 });

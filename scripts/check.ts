@@ -8,17 +8,16 @@ import { formatProblem } from '../src/lib/content/errors.ts';
 import { contentRoot } from '../src/lib/settings.ts';
 import { parseCli } from './lib/cli.ts';
 
-const HELP = `用法 / usage: npm run check [-- options]
+const HELP = `用法：npm run check [-- 选项]
 
-Checks every file under content/ against the schema the site uses, and what a
-schema cannot see (folder vs frontmatter, duplicates, dates against numbers,
-gaps, empty or unfinished articles, MDX that does not compile).
-One line per problem: path:LINE: field: what is wrong (what was expected).
-Exit status 1 when there are errors, 0 with warnings only.
+按网站所用的同一套规则检查 content/ 中的每个文件：文件位置与命名、编码（须为 UTF-8）、
+frontmatter 字段、文件夹与期号和日期是否一致、重复与空白、未完成的占位内容、正文能否解析。
+每个问题一行：文件:行号: 字段: 问题（应为……）。
+有错误时退出码为 1，只有警告时为 0。
 
-  --content DIR  content folder (default: content/, or $JIANBAO_CONTENT)
-  --quiet        print problems only, no summary line
-  -h, --help     this help
+  --content 文件夹  内容文件夹（默认 content/，或环境变量 JIANBAO_CONTENT）
+  --quiet          只列出问题，不打印汇总行
+  -h, --help       显示本帮助
 `;
 
 const { values } = parseCli(HELP, { options: { content: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
@@ -27,7 +26,7 @@ const root = values.content ? path.resolve(values.content) : contentRoot();
 const result = await checkContent(root);
 for (const p of result.problems) (p.severity === 'error' ? console.error : console.warn)(formatProblem(p));
 if (!values.quiet || result.errors) {
-  const summary = `check: ${result.files} files, ${result.errors} error(s), ${result.warnings} warning(s)`;
-  (result.errors ? console.error : console.log)(result.errors ? `${summary}: fix these before publishing.` : summary);
+  const summary = `检查：${result.files} 个文件，${result.errors} 个错误，${result.warnings} 个警告`;
+  (result.errors ? console.error : console.log)(result.errors ? `${summary}。请先改正错误再发布。` : summary);
 }
 process.exit(result.errors ? 1 : 0);

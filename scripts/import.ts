@@ -13,7 +13,7 @@ import { unescapeMdxText } from '../src/lib/content/mdx-text.ts';
 import { issueDir, SERIES_ID_RE } from '../src/lib/content/layout.ts';
 import { articleSchema, issueSchema } from '../src/lib/content/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
-import { titleSlug } from '../src/lib/site/slug.ts';
+import { titleSlug } from '../src/lib/content/slug.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法 / usage: npm run import -- FILE... [options]

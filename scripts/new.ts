@@ -2,29 +2,28 @@
  * npm run new -- [--series ID] [--date YYYY-MM-DD] [--articles N] [--content DIR]
  * Starts the next issue of a series as a draft.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { readSeries, writeContent } from '../src/lib/content/write.ts';
-import { frontmatter, type ContentFile } from '../src/lib/editor/issue-files.ts';
+import { formatProblem } from '../src/lib/content/errors.ts';
 import { articleOrderPrefix, issueDir } from '../src/lib/content/layout.ts';
-import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER, type ExistingIssue } from '../src/lib/editor/scaffold.ts';
-import { isIsoDate, issueSchema } from '../src/lib/content/schema.ts';
+import { placeholderSlug } from '../src/lib/content/placeholders.ts';
+import { errorsOf, readContent } from '../src/lib/content/read.ts';
+import { isIsoDate } from '../src/lib/content/schema.ts';
+import { writeContent } from '../src/lib/content/write.ts';
+import { frontmatter, type ContentFile } from '../src/lib/editor/issue-files.ts';
+import { ARTICLE_PLACEHOLDER, nextIssue, TITLE_PLACEHOLDER } from '../src/lib/editor/scaffold.ts';
 import { contentRoot } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
-const HELP = `用法 / usage: npm run new -- [options]
+const HELP = `用法：npm run new -- [选项]
 
-Creates the next issue of a series as a draft: next number in the year (1 in a
-new year), next 总第 number when the series keeps one, distribution lists,
-copies and classification copied from the previous issue, and N article stubs.
+新建某个简报系列的下一期（草稿）：期号接着当年最后一期（新的一年从第 1 期起），
+有总期号的系列接着编总第 N 期；报/送/发、印数和密级标注照搬上一期；并生成 N 篇文章草稿。
 
-  --series ID     series (required when there are several)
-  --date DATE     issue date, YYYY-MM-DD (default: today)
-  --articles N    number of article stubs (default: 3)
-  --content DIR   content folder (default: content/, or $JIANBAO_CONTENT)
-  -h, --help      this help
+  --series 系列    系列名（content/series/ 下的文件名；只有一个系列时可省略）
+  --date 日期      印发日期，YYYY-MM-DD（默认今天，北京时间）
+  --articles N     文章草稿篇数（默认 3）
+  --content 文件夹 内容文件夹（默认 content/，或环境变量 JIANBAO_CONTENT）
+  -h, --help       显示本帮助
 `;
 
 const { values } = parseCli(HELP, {
@@ -38,48 +37,43 @@ const { values } = parseCli(HELP, {
 
 const root = values.content ? path.resolve(values.content) : contentRoot();
 const date = values.date ?? new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-if (!isIsoDate(date)) fail(`--date: "${date}" is not a date (expected YYYY-MM-DD, e.g. 2024-03-08)`);
+if (!isIsoDate(date)) fail(`--date：“${date}”不是有效日期（应写作 YYYY-MM-DD，例如 2024-03-08）`);
 const count = Number(values.articles);
-if (!Number.isInteger(count) || count < 0 || count > 99) fail(`--articles: "${values.articles}" (expected a whole number from 0 to 99)`);
+if (!Number.isInteger(count) || count < 0 || count > 99) fail(`--articles：“${values.articles}”（应为 0 到 99 的整数）`);
 
-const series = await readSeries(root);
-if (!series.length) fail(`no series in ${path.join(root, 'series')} (expected a file such as series/my-bulletin.yaml with title and issuer)`);
+const before = await readContent(root);
+const series = before.series.map((s) => ({ id: s.file.replace(/^series\/|\.ya?ml$/g, ''), title: s.data.title }));
+if (!series.length) fail(`${path.join(root, 'series')} 里没有简报系列（应有一个 series/<系列>.yaml 文件，写明 title 和 issuer）`);
 let id = values.series;
 if (!id) {
-  if (series.length > 1) fail(`--series is required: this archive has ${series.map((s) => s.id).join(', ')}`);
+  if (series.length > 1) fail(`请用 --series 指定系列：本档案有 ${series.map((s) => `${s.id}（${s.title}）`).join('、')}`);
   id = series[0].id;
 }
-if (!series.some((s) => s.id === id)) fail(`--series: unknown series "${id}" (expected one of ${series.map((s) => s.id).join(', ')})`);
+if (!series.some((s) => s.id === id)) fail(`--series：没有系列“${id}”（应为 ${series.map((s) => s.id).join('、')} 之一）`);
 
-const existing: ExistingIssue[] = [];
-const seriesDir = path.join(root, 'issues', id);
-if (existsSync(seriesDir)) {
-  for (const year of await readdir(seriesDir)) {
-    if (!/^\d{4}$/.test(year)) continue;
-    for (const num of await readdir(path.join(seriesDir, year))) {
-      const index = path.join(seriesDir, year, num, 'index.mdx');
-      if (!existsSync(index)) continue;
-      const parsed = issueSchema.safeParse(matter(await readFile(index, 'utf8')).data);
-      if (!parsed.success) fail(`${path.relative(process.cwd(), index)}: invalid issue (run npm run check for details)`);
-      existing.push({ year: Number(year), data: parsed.data });
-    }
-  }
-}
-
+const existing = before.issues.filter((i) => i.file.startsWith(`issues/${id}/`)).map((i) => ({ year: Number(i.file.split('/')[2]), data: i.data }));
 const next = nextIssue(existing, date);
 const dir = issueDir({ series: id, year: next.year, number: next.number });
 const files: ContentFile[] = [{ path: `${dir}/index.mdx`, text: frontmatter(next.data) }];
 for (let i = 1; i <= count; i++) {
   files.push({
-    path: `${dir}/${articleOrderPrefix(i)}-article-${i}.mdx`,
-    text: frontmatter({ title: TITLE_PLACEHOLDER, unit: undefined }, ARTICLE_PLACEHOLDER),
+    path: `${dir}/${articleOrderPrefix(i)}-${placeholderSlug(i)}.mdx`,
+    text: frontmatter({ title: TITLE_PLACEHOLDER }, ARTICLE_PLACEHOLDER),
   });
 }
+
+// Nothing is written that would stop the next build: the new files are read with the tree first.
+const after = await readContent(root, { overlay: new Map(files.map((f) => [f.path, f.text])) });
+const known = new Set(errorsOf(before).map(formatProblem));
+const introduced = errorsOf(after).filter((p) => !known.has(formatProblem(p)));
+if (introduced.length) fail(`${introduced.map(formatProblem).join('\n')}\n没有新建：这一期会让网站无法构建（见上面的问题）。`);
+
 try {
   await writeContent(root, files);
 } catch (e) {
   fail((e as Error).message);
 }
-console.log(`created ${path.join(path.relative(process.cwd(), root) || '.', dir)}/ (第 ${next.number} 期${next.total ? `，总第 ${next.total} 期` : ''}, ${date}, status: draft)`);
+console.log(`已新建 ${path.join(path.relative(process.cwd(), root) || '.', dir)}/（第 ${next.number} 期${next.total ? `，总第 ${next.total} 期` : ''}，${date}，状态：草稿）`);
 for (const f of files) console.log(`  ${f.path.slice(dir.length + 1)}`);
-console.log('Write the articles (rename NN-article-N.mdx to a slug of the title), then set status: published. npm run check lists what is unfinished.');
+console.log('接下来：写好每篇文章，把 NN-article-N.mdx 改名为标题的拼音（如 01-chengqu-yeshi-zhengzhi.mdx），再把 status 改为 published。npm run check 会列出尚未完成的地方。');
+if (known.size) console.warn(`注意：内容中原有 ${known.size} 个错误，运行 npm run check 查看。`);

@@ -1,24 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { contentLoader } from './lib/content/loader.ts';
 import { articleSchema, issueSchema, seriesSchema } from './lib/content/schema.ts';
 import { contentRoot } from './lib/settings.ts';
 
+// Every collection reads content/ through the one content reader (src/lib/content/read.ts):
+// entry ids are paths relative to the content root, e.g. issues/lc/2021/028/index.mdx.
 const root = contentRoot();
-// Ids are the file paths themselves, so src/data/archive.ts can map an entry
-// back to its place in the content tree without guessing.
-const pathId = ({ entry }: { entry: string }) => entry;
 
 export const collections = {
-  series: defineCollection({
-    loader: glob({ pattern: '*.{yaml,yml}', base: `${root}/series`, generateId: pathId }),
-    schema: seriesSchema,
-  }),
-  issues: defineCollection({
-    loader: glob({ pattern: '**/index.{md,mdx}', base: `${root}/issues`, generateId: pathId }),
-    schema: issueSchema,
-  }),
-  articles: defineCollection({
-    loader: glob({ pattern: ['**/*.{md,mdx}', '!**/index.{md,mdx}'], base: `${root}/issues`, generateId: pathId }),
-    schema: articleSchema,
-  }),
+  series: defineCollection({ loader: contentLoader('series', root), schema: seriesSchema }),
+  issues: defineCollection({ loader: contentLoader('issues', root), schema: issueSchema }),
+  articles: defineCollection({ loader: contentLoader('articles', root), schema: articleSchema }),
 };

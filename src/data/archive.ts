@@ -6,8 +6,9 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
+import { tree } from '../lib/content/loader.ts';
+import { hasBodyText } from '../lib/content/validate.ts';
 import { contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
-import { loadSite } from '../lib/content/site.ts';
 import type { SiteData } from '../lib/content/schema.ts';
 
 type BodyEntry = CollectionEntry<'issues'> | CollectionEntry<'articles'>;
@@ -27,15 +28,15 @@ async function load(): Promise<Loaded> {
   ]);
   const archive = buildArchive(
     {
-      series: series.map((e) => ({ key: e.id, file: `series/${e.id}`, data: e.data })),
-      issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
-      articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
+      series: series.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+      issues: issues.map((e) => ({ key: e.id, file: e.id, data: e.data, hasIntro: hasBodyText(e.body ?? '') })),
+      articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
+      unitSlugs: (await tree(contentRoot())).unitSlugs,
     },
     { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && findChromium() !== undefined },
   );
   const entries = new Map<string, BodyEntry>();
-  for (const e of issues) entries.set(`issues/${e.id}`, e);
-  for (const e of articles) entries.set(`articles/${e.id}`, e);
+  for (const e of [...issues, ...articles]) entries.set(e.id, e);
   return { archive, entries };
 }
 
@@ -52,11 +53,7 @@ export async function renderBody(key: string) {
   return (await render(entry)).Content;
 }
 
-/** Site-wide settings from content/site.yaml (name, footer records), read once per build. */
-export function getSite(): SiteData {
-  // Re-read in the dev preview so an edit to site.yaml shows on the next page load.
-  if (import.meta.env.JIANBAO_PREVIEW === true) return loadSite(contentRoot());
-  site ??= loadSite(contentRoot());
-  return site;
+/** Site-wide settings from content/site.yaml (name, footer records), as the content reader read them. */
+export async function getSite(): Promise<SiteData> {
+  return (await tree(contentRoot())).site;
 }
-let site: SiteData | undefined;

@@ -6,9 +6,10 @@ import { siteTitle } from '../lib/site/wording.ts';
 
 export async function GET(context: APIContext) {
   const archive = await getArchive();
+  const site = await getSite();
   return rss({
-    title: `${siteTitle(archive, getSite())}（文章）`,
-    description: `${siteTitle(archive, getSite())}：最新刊发的文章`,
+    title: `${siteTitle(archive, site)}（文章）`,
+    description: `${siteTitle(archive, site)}：最新刊发的文章`,
     site: context.site!,
     items: articleFeedItems(archive),
     customData: '<language>zh-cn</language>',

@@ -6,9 +6,10 @@ import { siteTitle } from '../lib/site/wording.ts';
 
 export async function GET(context: APIContext) {
   const archive = await getArchive();
+  const site = await getSite();
   return rss({
-    title: siteTitle(archive, getSite()),
-    description: `${siteTitle(archive, getSite())}：最新各期简报`,
+    title: siteTitle(archive, site),
+    description: `${siteTitle(archive, site)}：最新各期简报`,
     site: context.site!,
     items: issueFeedItems(archive),
     customData: '<language>zh-cn</language>',

@@ -25,7 +25,7 @@ describe('npm run check', () => {
     expect((await runScript('check.ts', [])).code).toBe(0);
     const r = await runScript('check.ts', ['--content', fixture]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/0 error\(s\)/);
+    expect(r.stdout).toMatch(/0 个错误/);
   });
 
   it('reports every problem in one run, one line each, naming file, line, field and expectation', async () => {
@@ -45,16 +45,16 @@ describe('npm run check', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     const expectLine = (re: RegExp) => expect(lines.some((l) => re.test(l)), `${re}\n${r.stderr}`).toBe(true);
-    expectLine(/issues\/alpha\/2023\/001\/index\.mdx:2: number: is 7 but the folder says 1 \(expected them to agree\)/);
-    expectLine(/issues\/alpha\/2023\/002\/index\.mdx:4: date: invalid value \(expected a date written YYYY-MM-DD/);
+    expectLine(/issues\/alpha\/2023\/001\/index\.mdx:2: number: 是 7，但文件夹是第 1 期（两者应一致）/);
+    expectLine(/issues\/alpha\/2023\/002\/index\.mdx:4: date: 应为真实存在的日期，写作 YYYY-MM-DD/);
     expectLine(/issues\/alpha\/2023\/002\/01-chun-geng\.mdx:\d+: .*title/);
-    expectLine(/issues\/alpha\/2024\/001\/01-xin-nian\.mdx:\d+: empty article/);
-    expectLine(/issues\/alpha\/2024\/001\/02-bad-mdx\.mdx:7: MDX does not compile/);
-    expectLine(/issues\/alpha\/2024\/001\/01-(clash|xin-nian)\.mdx:1: running order 1 is also used/);
-    expectLine(/issues\/beta\/2024\/001\/index\.mdx:\d+: broken YAML/);
-    expectLine(/issues\/gamma\/2024\/001\/index\.mdx:1: unknown series "gamma" \(expected a file series\/gamma\.yaml\)/);
-    expectLine(/issues\/alpha\/2023\/stray\.mdx:1: misplaced file/);
-    expect(lines.at(-1)).toMatch(/error\(s\)/);
+    expectLine(/issues\/alpha\/2024\/001\/01-xin-nian\.mdx:\d+: 文章正文为空/);
+    expectLine(/issues\/alpha\/2024\/001\/02-bad-mdx\.mdx:7: MDX 无法解析/);
+    expectLine(/issues\/alpha\/2024\/001\/01-(clash|xin-nian)\.mdx:1: 序号 1 已被 .* 使用/);
+    expectLine(/issues\/beta\/2024\/001\/index\.mdx:\d+: YAML 写法有误/);
+    expectLine(/issues\/gamma\/2024\/001\/index\.mdx:1: 未知的简报系列“gamma”（应有文件 series\/gamma\.yaml）/);
+    expectLine(/issues\/alpha\/2023\/stray\.mdx: 文件位置不对/);
+    expect(lines.at(-1)).toMatch(/个错误/);
   });
 
   it('flags dates out of order as errors and gaps in numbering as warnings only', async () => {
@@ -64,8 +64,8 @@ describe('npm run check', () => {
     });
     const r = await runScript('check.ts', ['--content', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:3: date: 2023-01-02 is before issue 2's date 2023-02-14/);
-    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:2: warning: number: gap in numbering: 2023 goes from 2 to 5 \(expected 3\)/);
+    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:3: date: 2023-01-02 早于第 2 期的日期 2023-02-14/);
+    expect(r.stderr).toMatch(/2023\/005\/index\.mdx:2: 警告：number: 期号不连续：2023 年从第 2 期跳到第 5 期（应为第 3 期）/);
 
     const gapOnly = brokenTree({
       'issues/alpha/2023/005/index.mdx': '---\nnumber: 5\ndate: 2023-06-02\n---\n',
@@ -73,7 +73,7 @@ describe('npm run check', () => {
     });
     const w = await runScript('check.ts', ['--content', gapOnly]);
     expect(w.code).toBe(0);
-    expect(w.stderr).toMatch(/warning: number: gap in numbering/);
+    expect(w.stderr).toMatch(/警告：number: 期号不连续/);
   });
 
   it('stops npm run build with the same messages, leaving no output', async () => {
@@ -87,7 +87,7 @@ describe('npm run check', () => {
       );
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/index\.mdx:2: number: is 7 but the folder says 1/);
+    expect(r.stderr).toMatch(/index\.mdx:2: number: 是 7，但文件夹是第 1 期/);
     expect(existsSync(out)).toBe(false);
   });
 });

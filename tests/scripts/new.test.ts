@@ -13,6 +13,13 @@ const copyOf = (dir: string) => {
   return root;
 };
 const fm = (file: string) => matter(readFileSync(file, 'utf8')).data;
+/** A content tree holding only the seed issue, whatever else editors have added to content/. */
+const seedOnly = () => {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-new-')), 'content');
+  cpSync(path.join(PROJECT_ROOT, 'content/series/liaocheng-wenming.yaml'), path.join(root, 'series/liaocheng-wenming.yaml'));
+  cpSync(path.join(PROJECT_ROOT, 'content/issues/liaocheng-wenming/2021/028'), path.join(root, 'issues/liaocheng-wenming/2021/028'), { recursive: true });
+  return root;
+};
 
 describe('nextIssue', () => {
   const existing = [
@@ -28,7 +35,7 @@ describe('nextIssue', () => {
 
 describe('npm run new', () => {
   it('creates the next issue of the year with the previous distribution, as a draft the check accepts', async () => {
-    const root = copyOf(path.join(PROJECT_ROOT, 'content'));
+    const root = seedOnly();
     const r = await runScript('new.ts', ['--content', root, '--date', '2021-06-01', '--articles', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/issues\/liaocheng-wenming\/2021\/029\//);
@@ -39,12 +46,13 @@ describe('npm run new', () => {
     expect(data.sendTo).toHaveLength(3);
     const check = await runScript('check.ts', ['--content', root]);
     expect(check.code).toBe(0);
-    expect(check.stderr).toMatch(/01-article-1\.mdx:2: warning: title: unfinished/);
+    expect(check.stderr).toMatch(/01-article-1\.mdx:2: 警告：title: 未完成：标题仍是占位文字/);
 
     writeFileSync(path.join(dir, 'index.mdx'), readFileSync(path.join(dir, 'index.mdx'), 'utf8').replace('status: draft', 'status: published'));
     const publish = await runScript('check.ts', ['--content', root]);
     expect(publish.code).toBe(1);
-    expect(publish.stderr).toMatch(/02-article-2\.mdx:4: unfinished: placeholder text/);
+    expect(publish.stderr).toMatch(/02-article-2\.mdx:4: 未完成：正文仍是占位文字/);
+    expect(publish.stderr).toMatch(/02-article-2\.mdx:1: 文件名仍是占位名“article-2”/);
   });
 
   it('starts at 1 in a new year and keeps the running total', async () => {
@@ -65,15 +73,24 @@ describe('npm run new', () => {
 
   it('refuses unclear or bad arguments', async () => {
     const root = copyOf(path.join(PROJECT_ROOT, 'tests/fixtures/archive'));
-    expect((await runScript('new.ts', ['--content', root])).stderr).toMatch(/--series is required: this archive has alpha, beta/);
-    expect((await runScript('new.ts', ['--content', root, '--series', 'alpha', '--date', '2024-02-30'])).stderr).toMatch(/not a date/);
+    expect((await runScript('new.ts', ['--content', root])).stderr).toMatch(/请用 --series 指定系列：本档案有 alpha（测试市工作简报）、beta/);
+    expect((await runScript('new.ts', ['--content', root, '--series', 'alpha', '--date', '2024-02-30'])).stderr).toMatch(/不是有效日期/);
     expect((await runScript('new.ts', ['--content', root, '--series', 'nope'])).code).toBe(1);
+  });
+
+  it('never creates an issue that would stop the build: a date before the previous issue of the year is refused', async () => {
+    const root = seedOnly();
+    const r = await runScript('new.ts', ['--content', root, '--date', '2021-05-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/2021\/029\/index\.mdx:\d+: date: 2021-05-01 早于第 28 期的日期 2021-05-12/);
+    expect(r.stderr).toMatch(/没有新建/);
+    expect(readdirSync(path.join(root, 'issues/liaocheng-wenming/2021'))).toEqual(['028']);
   });
 });
 
 describe('npm run new:article', () => {
   it('adds an article at the end of an issue, slug from the title', async () => {
-    const root = copyOf(path.join(PROJECT_ROOT, 'content'));
+    const root = seedOnly();
     const dir = path.join(root, 'issues/liaocheng-wenming/2021/028');
     const r = await runScript('new-article.ts', [dir, '城区开展夜市整治', '--unit', '东昌府区']);
     expect(r.code).toBe(0);

@@ -73,7 +73,7 @@ describe('public build of the fixture archive', () => {
     expect(catalog.issues.map((i) => `${i.series}/${i.year}/${i.number}`)).toEqual(['beta/2024/1', 'alpha/2024/1', 'alpha/2023/2', 'alpha/2023/1']);
     expect(catalog.issues[3]).toEqual({
       series: 'alpha', year: 2023, number: 1, total: 41, date: '2023-01-09', issuer: '测试市人民政府办公室', classification: null,
-      reportTo: ['市委常委'], copyTo: [], sendTo: ['各区县人民政府', '市直各部门'], copies: 120,
+      reportTo: ['市委常委'], copyTo: [], sendTo: ['各区县人民政府', '市直各部门'], copies: 120, status: 'published',
       url: '/alpha/2023/1/', printUrl: '/alpha/2023/1/print/', pdfUrl: null,
       articles: [
         { title: '元旦假期值守工作平稳有序', unit: '东区', url: '/alpha/2023/1/zhi-shou/' },
@@ -119,5 +119,15 @@ describe('internal build (BULLETIN_INCLUDE=internal)', () => {
     expect(hasPage(internalDist, '/alpha/2024/3/')).toBe(false);
     const drafts = allFiles(internalDist).filter((f) => /DRAFTMARKER|草稿单位/.test(readFileSync(path.join(internalDist, f), 'utf8')));
     expect(drafts).toEqual([]);
+  });
+
+  it('marks internal material wherever it appears: article page, catalogue, feeds', () => {
+    const article = readPage(internalDist, '/alpha/2024/2/nei-bu/');
+    expect(textOf(article.querySelector('.article__source .badge')!)).toBe('内部');
+    const catalog: Catalog = JSON.parse(readFileSync(path.join(internalDist, 'catalog.json'), 'utf8'));
+    expect(catalog.issues.find((i) => i.url === '/alpha/2024/2/')!.status).toBe('internal');
+    expect(catalog.issues.filter((i) => i.status !== 'internal').every((i) => i.status === 'published')).toBe(true);
+    expect(readFileSync(path.join(internalDist, 'rss.xml'), 'utf8')).toMatch(/<title>【内部】测试市工作简报 2024年第 2 期<\/title>/);
+    expect(readFileSync(path.join(internalDist, 'articles.xml'), 'utf8')).toMatch(/<title>【内部】[^<]*<\/title>/);
   });
 });

@@ -8,11 +8,14 @@ export interface ContentProblem {
   field?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** Set on placeholders `npm run new` leaves, which an editor is expected to fill in. */
+  unfinished?: boolean;
 }
 
+/** One problem as the line editors see: `path:LINE: field: message`. */
 export function formatProblem(p: ContentProblem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
-  const prefix = p.severity === 'warning' ? 'warning: ' : '';
+  const prefix = p.severity === 'warning' ? '警告：' : '';
   return `${where}: ${prefix}${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
@@ -20,7 +23,7 @@ export function formatProblem(p: ContentProblem): string {
 export class ContentError extends Error {
   readonly problems: ContentProblem[];
   constructor(problems: ContentProblem[]) {
-    super(`${problems.length} problem(s) in content:\n${problems.map(formatProblem).join('\n')}`);
+    super(`内容有 ${problems.length} 处问题：\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
   }

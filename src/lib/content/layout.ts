@@ -43,7 +43,11 @@ export type ParsedContentPath =
   | ({ kind: 'article' } & ArticlePathInfo)
   | { kind: 'unknown'; expected: string };
 
+/** Extensions of issue and article files; images beside them are assets. */
+const TEXT_EXT = /\.mdx?$/;
+const ASSET_EXT = /\.(png|jpe?g|gif|webp|svg)$/;
 const ISSUE_DIR_RE = /^issues\/([^/]+)\/(\d{4})\/(\d{3,})\//;
+const ISSUE_FILES = 'issues/<系列>/<年份>/<三位期号>/index.mdx 或 issues/<系列>/<年份>/<三位期号>/<两位序号>-<网址名>.mdx';
 
 /**
  * Reads a path relative to the content root ("issues/x/2021/028/index.mdx")
@@ -54,36 +58,71 @@ export function parseContentPath(rel: string): ParsedContentPath {
   const series = /^series\/([^/]+)\.ya?ml$/.exec(path);
   if (series) {
     if (RESERVED_SERIES_IDS.has(series[1])) {
-      return { kind: 'unknown', expected: `a series id other than ${[...RESERVED_SERIES_IDS].join(', ')} (those are site pages)` };
+      return { kind: 'unknown', expected: `系列名不能用 ${[...RESERVED_SERIES_IDS].join('、')}（这些是网站自己的页面）` };
     }
     return SERIES_ID_RE.test(series[1])
       ? { kind: 'series', series: series[1] }
-      : { kind: 'unknown', expected: 'a series id of lowercase ASCII letters, digits and hyphens, e.g. series/liaocheng.yaml' };
+      : { kind: 'unknown', expected: '系列文件名应由小写字母、数字和连字符组成，例如 series/liaocheng.yaml' };
   }
   const dir = ISSUE_DIR_RE.exec(path);
-  if (!dir) {
-    return { kind: 'unknown', expected: 'issues/<series>/<year>/<NNN>/index.mdx or issues/<series>/<year>/<NNN>/<NN>-<slug>.mdx' };
-  }
+  if (!dir) return { kind: 'unknown', expected: `文件位置不对（应为 ${ISSUE_FILES}）` };
   const [prefix, seriesId, year, num] = dir;
-  if (!SERIES_ID_RE.test(seriesId)) {
-    return { kind: 'unknown', expected: 'a series folder of lowercase ASCII letters, digits and hyphens' };
-  }
+  if (!SERIES_ID_RE.test(seriesId)) return { kind: 'unknown', expected: '系列文件夹名应由小写字母、数字和连字符组成' };
   const number = Number(num);
   if (number < 1 || num !== issueFolderName(number)) {
-    return { kind: 'unknown', expected: `an issue folder that is the zero-padded issue number, e.g. 028 (got "${num}")` };
+    return { kind: 'unknown', expected: `期号文件夹应为补足三位的期号，例如 028（现为“${num}”）` };
   }
   const base = { series: seriesId, year: Number(year), number };
   const file = path.slice(prefix.length);
   if (/^index\.mdx?$/.test(file)) return { kind: 'issue', ...base };
   const art = /^(\d{2,})-([^/]+)\.mdx?$/.exec(file);
   if (art && RESERVED_ARTICLE_SLUGS.has(art[2])) {
-    return { kind: 'unknown', expected: `an article slug other than "${art[2]}" (it names the issue's print view)` };
+    return { kind: 'unknown', expected: `文章网址名不能是“${art[2]}”（这是本期打印版的网址）` };
   }
   if (art && ARTICLE_SLUG_RE.test(art[2]) && Number(art[1]) >= 1) {
     return { kind: 'article', ...base, order: Number(art[1]), slug: art[2] };
   }
   return {
     kind: 'unknown',
-    expected: 'an article file named <NN>-<slug>.mdx (NN = running order from 01, slug of lowercase ASCII letters, digits and hyphens) directly inside the issue folder',
+    expected: '文章文件名应为“两位序号-网址名.mdx”，直接放在期号文件夹里（序号从 01 起；网址名用小写字母、数字和连字符，例如 02-san-ge-qianghua.mdx）',
   };
+}
+
+export type ContentPathKind =
+  | ParsedContentPath
+  | { kind: 'units' }
+  | { kind: 'site' }
+  | { kind: 'doc' }
+  | { kind: 'asset' };
+
+/**
+ * What any file below the content root is: a content file, an image beside
+ * an article, a settings file, or something no reader uses (with what was
+ * expected there). Every reader of the tree goes by this.
+ */
+export function classifyContentPath(rel: string): ContentPathKind {
+  const path = rel.replaceAll('\\', '/');
+  if (path === 'units.yaml') return { kind: 'units' };
+  if (path === 'site.yaml') return { kind: 'site' };
+  // Notes for editors beside the content (编辑指南.md): documentation, read by no part of the build.
+  if (/^[^/]+\.md$/.test(path)) return { kind: 'doc' };
+  const ext = /\.[^./]+$/.exec(path)?.[0] ?? '';
+  if (ext !== ext.toLowerCase() && (TEXT_EXT.test(ext.toLowerCase()) || /^\.ya?ml$/.test(ext.toLowerCase()) || ASSET_EXT.test(ext.toLowerCase()))) {
+    return { kind: 'unknown', expected: `扩展名应为小写（把“${ext}”改为“${ext.toLowerCase()}”），否则网站不会读它` };
+  }
+  if (path.startsWith('series/')) {
+    if (!/\.ya?ml$/.test(path)) return { kind: 'unknown', expected: 'series/ 里只能放系列文件 <系列>.yaml' };
+    return parseContentPath(path);
+  }
+  if (path.startsWith('issues/')) {
+    if (ASSET_EXT.test(path) && ISSUE_DIR_RE.test(path) && path.split("/").length >= 5) return { kind: 'asset' };
+    if (!TEXT_EXT.test(path)) return { kind: 'unknown', expected: `issues/ 里只能放简报和文章文件（${ISSUE_FILES}）以及文章的图片` };
+    return parseContentPath(path);
+  }
+  return { kind: 'unknown', expected: '内容文件夹里只能有 series/、issues/、site.yaml、units.yaml 和说明文档 *.md（这个文件或文件夹不会被网站读取）' };
+}
+
+/** How a body is parsed: .md files as CommonMark, .mdx files as MDX (both then held to Markdown). */
+export function bodyFormat(file: string): 'md' | 'mdx' {
+  return file.endsWith('.md') ? 'md' : 'mdx';
 }

@@ -19,12 +19,23 @@ export function isIsoDate(s: string): boolean {
 // care whether they quoted it, so both forms normalise to the same string.
 const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD, e.g. 2021-05-12' }),
+  z.string({ message: '应为日期，写作 YYYY-MM-DD，例如 2021-05-12' }).refine(isIsoDate, { message: '应为真实存在的日期，写作 YYYY-MM-DD，例如 2021-05-12' }),
 );
 
-const text = z.string().trim().min(1, { message: 'expected non-empty text' });
-const recipients = z.array(text, { message: 'expected a list of recipients (one per line, each starting with "- ")' });
-const positiveInt = z.number({ message: 'expected a whole number' }).int({ message: 'expected a whole number' }).min(1, { message: 'expected a number of 1 or more' });
+/** Characters that show nothing: a title made only of them is empty. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Text as an editor means it: invisible characters dropped, surrounding spaces (also 全角空格) trimmed. */
+export function cleanText(s: string): string {
+  return s.replace(INVISIBLE, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+const text = z
+  .string({ message: '应为文字' })
+  .transform(cleanText)
+  .pipe(z.string().min(1, { message: '不能为空（去掉空格和不可见字符后没有文字）' }));
+const recipients = z.array(text, { message: '应为收文单位列表（每行一个，以“- ”开头）' });
+const positiveInt = z.number({ message: '应为整数' }).int({ message: '应为整数' }).min(1, { message: '应为 1 或更大的整数' });
 
 export const STATUSES = ['published', 'internal', 'draft'] as const;
 
@@ -64,7 +75,7 @@ export const issueSchema = z.strictObject({
   issuer: text.optional(),
   ...distribution,
   /** published: public; internal: intranet builds only; draft: never built. */
-  status: z.enum(STATUSES, { message: `expected one of ${STATUSES.join(', ')}` }).default('published'),
+  status: z.enum(STATUSES, { message: `应为 ${STATUSES.join('、')} 之一（published 公开，internal 仅内网版，draft 草稿）` }).default('published'),
 });
 
 export const articleSchema = z.strictObject({
@@ -77,6 +88,12 @@ export const articleSchema = z.strictObject({
   /** Free keywords. */
   tags: z.array(text).optional(),
 });
+
+/** content/units.yaml: the URL slug of a reporting unit, where its pinyin alone would collide with another unit's. */
+export const unitsSchema = z.record(
+  text,
+  z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '应为小写字母、数字和连字符组成的网址名，例如 dongchangfuqu-dong' }),
+);
 
 /** content/site.yaml: who runs the site. Every field is optional; the footer shows only those set. */
 export const siteSchema = z.strictObject({

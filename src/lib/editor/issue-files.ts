@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import type { ImportedIssue } from './importer.ts';
 import { escapeMdxText } from '../content/mdx-text.ts';
 import { articleOrderPrefix, issueDir } from '../content/layout.ts';
-import { titleSlug } from '../site/slug.ts';
+import { titleSlug } from '../content/slug.ts';
 
 export interface ContentFile {
   /** Relative to the content root. */

@@ -4,10 +4,7 @@
  */
 import type { IssueData } from '../content/schema.ts';
 
-/** Body of a new article; check reports an article still containing it as unfinished. */
-export const ARTICLE_PLACEHOLDER = '（在此处填写正文。）';
-/** Title of a new article until an editor names it. */
-export const TITLE_PLACEHOLDER = '（标题待填写）';
+export { ARTICLE_PLACEHOLDER, TITLE_PLACEHOLDER } from '../content/placeholders.ts';
 
 export interface ExistingIssue {
   year: number;

@@ -12,7 +12,7 @@ import { searchRecords } from './records.ts';
 import { marksIn } from './text.ts';
 
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
-  const checked = await checkContent(contentDir, { compileMdx: false });
+  const checked = await checkContent(contentDir);
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new ContentError(errors);
   const archive = buildArchive(checked.input, options);

@@ -3,12 +3,11 @@
  * page, feed and catalogue renders from. Plain data in, plain data out: the
  * Astro side (src/data/archive.ts) and the scripts feed it the same way.
  */
-import { ContentError, type ContentProblem } from '../content/errors.ts';
-import { compareZh, yearOf } from './format.ts';
+import { compareZh } from './format.ts';
 import { parseContentPath } from '../content/layout.ts';
 import { createUrls, type Urls } from './urls.ts';
 import type { ArticleData, IssueData, SeriesData, Status } from '../content/schema.ts';
-import { uniqueSlugs } from './slug.ts';
+import { unitSlugs } from '../content/slug.ts';
 
 export interface EntryInput<T> {
   /** Stable key the caller uses to find the entry again (e.g. to render it). */
@@ -27,6 +26,8 @@ export interface ArchiveInput {
   series: EntryInput<SeriesData>[];
   issues: IssueEntryInput[];
   articles: EntryInput<ArticleData>[];
+  /** URL slugs set in content/units.yaml. */
+  unitSlugs?: ReadonlyMap<string, string>;
 }
 
 /** Which statuses a build publishes. Drafts are never published; `all` is for checking content. */
@@ -131,21 +132,20 @@ function isPublished(status: Status, audience: Audience): boolean {
   return audience === 'all' || status === 'published' || (audience === 'internal' && status === 'internal');
 }
 
+/**
+ * Links validated content (from `readContent`, whose rules guarantee folders,
+ * numbers and slugs agree) into the archive the site renders, keeping what
+ * `audience` may see.
+ */
 export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}): Archive {
   const urls = createUrls(options.base);
   const audience = options.audience ?? 'public';
-  const problems: ContentProblem[] = [];
-  const error = (file: string, field: string | undefined, message: string) =>
-    problems.push({ file, field, message, severity: 'error' });
 
   const seriesById = new Map<string, Series>();
   const seriesDefaults = new Map<string, SeriesData['defaults']>();
   for (const s of input.series) {
     const parsed = parseContentPath(s.file);
-    if (parsed.kind !== 'series') {
-      error(s.file, undefined, `unexpected file (expected ${parsed.kind === 'unknown' ? parsed.expected : 'series/<id>.yaml'})`);
-      continue;
-    }
+    if (parsed.kind !== 'series') continue;
     seriesById.set(parsed.series, {
       id: parsed.series,
       title: s.data.title,
@@ -158,30 +158,13 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
   }
 
   const issueByDir = new Map<string, Issue>();
-  const hiddenDirs = new Set<string>();
   for (const entry of input.issues) {
     const parsed = parseContentPath(entry.file);
-    if (parsed.kind !== 'issue') {
-      error(entry.file, undefined, `not an issue file (expected ${parsed.kind === 'unknown' ? parsed.expected : 'issues/<series>/<year>/<NNN>/index.mdx'})`);
-      continue;
-    }
+    const series = parsed.kind === 'issue' ? seriesById.get(parsed.series) : undefined;
+    if (parsed.kind !== 'issue' || !series) continue;
     const d = entry.data;
-    const series = seriesById.get(parsed.series);
-    if (!series) {
-      error(entry.file, undefined, `unknown series "${parsed.series}" (expected a file series/${parsed.series}.yaml)`);
-      continue;
-    }
-    if (d.number !== parsed.number) {
-      error(entry.file, 'number', `is ${d.number} but the folder says ${parsed.number} (expected them to agree)`);
-    }
-    if (yearOf(d.date) !== parsed.year) {
-      error(entry.file, 'date', `is in ${yearOf(d.date)} but the folder is ${parsed.year} (expected a date in ${parsed.year})`);
-    }
     const dir = entry.file.slice(0, entry.file.lastIndexOf('/'));
-    if (!isPublished(d.status, audience)) {
-      hiddenDirs.add(dir);
-      continue;
-    }
+    if (!isPublished(d.status, audience)) continue;
     const defaults = seriesDefaults.get(parsed.series) ?? {};
     const info = { series: parsed.series, year: parsed.year, number: parsed.number };
     const issue: Issue = {
@@ -211,17 +194,9 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
   const articles: Article[] = [];
   for (const entry of input.articles) {
     const parsed = parseContentPath(entry.file);
-    if (parsed.kind !== 'article') {
-      error(entry.file, undefined, `not an article file (expected ${parsed.kind === 'unknown' ? parsed.expected : 'an article inside an issue folder'})`);
-      continue;
-    }
     const dir = entry.file.slice(0, entry.file.lastIndexOf('/'));
-    if (hiddenDirs.has(dir)) continue;
     const issue = issueByDir.get(dir);
-    if (!issue) {
-      error(entry.file, undefined, `article outside an issue (expected ${dir}/index.mdx beside it)`);
-      continue;
-    }
+    if (parsed.kind !== 'article' || !issue) continue;
     const article: Article = {
       key: entry.key,
       file: entry.file,
@@ -242,8 +217,6 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     issue.articles.sort((a, b) => a.order - b.order);
     for (let i = 1; i < issue.articles.length; i++) {
       const [a, b] = [issue.articles[i - 1], issue.articles[i]];
-      if (a.order === b.order) error(b.file, undefined, `running order ${b.order} is also used by ${a.file} (expected a distinct NN- prefix)`);
-      if (a.slug === b.slug) error(b.file, undefined, `slug "${b.slug}" is also used by ${a.file} (expected distinct slugs within an issue)`);
       a.next = b;
       b.prev = a;
     }
@@ -253,16 +226,11 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
     series.issues.sort((a, b) => a.year - b.year || a.number - b.number);
     for (let i = 1; i < series.issues.length; i++) {
       const [a, b] = [series.issues[i - 1], series.issues[i]];
-      if (a.year === b.year && a.number === b.number) {
-        error(b.file, 'number', `issue ${b.number} of ${b.year} also exists as ${a.file} (expected each number once a year)`);
-      }
       a.next = b;
       b.prev = a;
     }
     series.issues.reverse();
   }
-
-  if (problems.length) throw new ContentError(problems);
 
   const issues = [...issueByDir.values()].sort(compareIssuesNewestFirst);
   const byYear = new Map<number, Issue[]>();
@@ -274,9 +242,13 @@ export function buildArchive(input: ArchiveInput, options: ArchiveOptions = {}):
   const years = [...byYear].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, url: urls.year(year), issues: list }));
 
   const orderedArticles = issues.flatMap((i) => i.articles);
-  const unitSlugs = uniqueSlugs(orderedArticles.flatMap((a) => (a.unit ? [a.unit] : [])));
+  // Slugs come from every unit in the input, published or not, so publishing an issue never moves a unit's URL.
+  const { slugs } = unitSlugs(input.articles.flatMap((a) => (a.data.unit ? [a.data.unit] : [])), input.unitSlugs);
   const unitByName = new Map<string, Unit>();
-  for (const [name, slug] of unitSlugs) unitByName.set(name, { name, slug, url: urls.unit(slug), articles: [] });
+  for (const article of orderedArticles) {
+    const name = article.unit;
+    if (name && !unitByName.has(name)) unitByName.set(name, { name, slug: slugs.get(name)!, url: urls.unit(slugs.get(name)!), articles: [] });
+  }
   for (const article of orderedArticles) {
     if (!article.unit) continue;
     const unit = unitByName.get(article.unit)!;

@@ -16,6 +16,8 @@ export interface CatalogIssue {
   copyTo: string[];
   sendTo: string[];
   copies: number | null;
+  /** published, or internal (only in an intranet build). */
+  status: 'published' | 'internal' | 'draft';
   url: string;
   printUrl: string;
   pdfUrl: string | null;
@@ -43,6 +45,7 @@ export function catalogIssue(issue: Issue): CatalogIssue {
     copyTo: issue.copyTo,
     sendTo: issue.sendTo,
     copies: issue.copies ?? null,
+    status: issue.status,
     url: issue.url,
     printUrl: issue.printUrl,
     pdfUrl: issue.pdfUrl ?? null,

@@ -21,6 +21,17 @@ export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }
 
+/** The mark shown wherever an issue that is not public appears: 内部 (intranet builds), 草稿 (previews). */
+export function statusMark(status: 'published' | 'internal' | 'draft'): string | undefined {
+  return status === 'internal' ? '内部' : status === 'draft' ? '草稿' : undefined;
+}
+
+/** A title with the issue's status mark in front, for feeds and other plain-text places: 【内部】… */
+export function markedTitle(title: string, status: 'published' | 'internal' | 'draft'): string {
+  const mark = statusMark(status);
+  return mark ? `【${mark}】${title}` : title;
+}
+
 const zhCollator = new Intl.Collator('zh-CN');
 
 /** Pinyin order for Chinese names (units, facets): the one comparator every list uses. */

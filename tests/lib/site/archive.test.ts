@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articlesByYear, buildArchive, type ArchiveInput } from '../../../src/lib/site/archive.ts';
 import { buildCatalog } from '../../../src/lib/site/catalog.ts';
-import { ContentError } from '../../../src/lib/content/errors.ts';
 import type { IssueData } from '../../../src/lib/content/schema.ts';
 
 const issue = (file: string, data: Partial<IssueData>) => ({
@@ -72,37 +71,6 @@ describe('buildArchive', () => {
     const east = buildArchive(input()).units.find((u) => u.name === '东区')!;
     expect(east.articles.map((x) => x.title)).toEqual(['唯一', '第二篇']);
     expect(east.url).toBe('/units/dongqu/');
-  });
-
-  it('reports every disagreement between folders and frontmatter at once', () => {
-    const bad = input();
-    bad.issues.push(issue('issues/a/2021/003/index.mdx', { number: 4, date: '2020-12-01' }));
-    bad.issues.push(issue('issues/zz/2021/001/index.mdx', { number: 1 }));
-    bad.articles.push(article('issues/a/2021/009/01-lost.mdx', '无主'));
-    bad.articles.push(article('issues/a/2021/001/01-dup.mdx', '重复序号'));
-    let err: unknown;
-    try {
-      buildArchive(bad);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ContentError);
-    const lines = (err as ContentError).problems.map((p) => `${p.file}: ${p.field ?? ''}`);
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        'issues/a/2021/003/index.mdx: number',
-        'issues/a/2021/003/index.mdx: date',
-        'issues/zz/2021/001/index.mdx: ',
-        'issues/a/2021/009/01-lost.mdx: ',
-        'issues/a/2021/001/01-dup.mdx: ',
-      ]),
-    );
-  });
-
-  it('rejects two issues with the same number in a year', () => {
-    const bad = input();
-    bad.issues.push(issue('issues/a/2021/002/index.md', { number: 2, date: '2021-02-02' }));
-    expect(() => buildArchive(bad)).toThrow(/issue 2 of 2021 also exists/);
   });
 });
 

@@ -14,22 +14,28 @@ export function asciiSlug(text: string, maxLength = 60): string {
   return slug.slice(0, maxLength).replace(/-+$/, '') || 'x';
 }
 
+/** Slugs no unit may have: "stats" is the statistics page under /units/. */
+export const RESERVED_UNIT_SLUGS = new Set(['stats']);
+
 /**
- * Assigns each name a distinct slug; names are taken in sorted order so the
- * same set of names always yields the same slugs, whatever order they came in.
+ * The URL slug of each reporting unit: its pinyin, or the slug set for it in
+ * content/units.yaml. A slug depends only on the unit's own name (never on
+ * which other units exist), so a unit's URL keeps its meaning as content is
+ * added; two units that would share a slug are reported as a clash, for an
+ * editor to settle in units.yaml, instead of one being renamed silently.
  */
-export function uniqueSlugs(names: Iterable<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  // "stats" is the statistics page under /units/.
-  const taken = new Set<string>(['stats']);
+export function unitSlugs(names: Iterable<string>, overrides: ReadonlyMap<string, string> = new Map()): { slugs: Map<string, string>; clashes: { slug: string; names: string[] }[] } {
+  const slugs = new Map<string, string>();
+  const byslug = new Map<string, string[]>();
   for (const name of [...new Set(names)].sort()) {
-    const base = asciiSlug(name);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    out.set(name, slug);
+    const slug = overrides.get(name) ?? asciiSlug(name);
+    slugs.set(name, slug);
+    byslug.set(slug, [...(byslug.get(slug) ?? []), name]);
   }
-  return out;
+  const clashes = [...byslug]
+    .filter(([slug, list]) => list.length > 1 || RESERVED_UNIT_SLUGS.has(slug))
+    .map(([slug, list]) => ({ slug, names: list }));
+  return { slugs, clashes };
 }
 
 const words = new Intl.Segmenter('zh-CN', { granularity: 'word' });

@@ -1,0 +1,83 @@
+/**
+ * Splits a content file into its YAML frontmatter and body, with the one YAML
+ * engine Jianbao uses everywhere (the `yaml` package, YAML 1.2: 2023-13-40
+ * stays a string instead of rolling over into 2024, duplicate keys are errors),
+ * and knows on which line each field was written.
+ */
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export interface Frontmatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+  /** 1-based line of a field (`['reportTo', 2]` for an item), or of the frontmatter's first line. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+export interface YamlProblem {
+  line: number;
+  message: string;
+}
+
+export type ParsedFrontmatter = { ok: true; value: Frontmatter } | { ok: false; problems: YamlProblem[] };
+
+/** Parses YAML text whose first line is line `firstLine` of its file. */
+export function parseYaml(text: string, firstLine = 1): { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: YamlProblem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({
+        line: counter.linePos(Math.max(0, Math.min(e.pos[0], text.length - 1))).line + firstLine - 1,
+        message: `YAML 写法有误：${e.code === 'DUPLICATE_KEY' ? '同一字段写了两次' : e.message.split('\n')[0]}（应为“字段: 值”，列表每项以“- ”开头）`,
+      })),
+    };
+  }
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = doc.contents;
+    let line = firstLine;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        const range = (pair.key as Node).range;
+        if (range) line = counter.linePos(range[0]).line + firstLine - 1;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number') {
+        const item = node.items[key] as Node | undefined;
+        if (!item?.range) break;
+        line = counter.linePos(item.range[0]).line + firstLine - 1;
+        node = item;
+      } else break;
+    }
+    return line;
+  };
+  return { ok: true, data: doc.toJS() ?? {}, lineOf };
+}
+
+/** Splits `---` frontmatter from the body of decoded text (LF line endings). */
+export function parseFrontmatter(text: string): ParsedFrontmatter {
+  const open = /^---[ \t]*\n/.exec(text);
+  if (!open) return { ok: false, problems: [{ line: 1, message: '文件开头没有 frontmatter（应以一行 --- 开始，写完字段后再以一行 --- 结束）' }] };
+  const close = /^---[ \t]*$/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return { ok: false, problems: [{ line: 1, message: 'frontmatter 没有结束（应在字段之后另起一行写 ---）' }] };
+  const yamlText = rest.slice(0, end.index);
+  // A Chinese keyboard types “：”; YAML then reads the line as text, not a field. Say so plainly.
+  const fullWidth = yamlText.split('\n').flatMap((l, i) => (/^\s*[A-Za-z][\w-]*\s*：/.test(l) ? [i + 2] : []));
+  if (fullWidth.length) {
+    return { ok: false, problems: fullWidth.map((line) => ({ line, message: '字段名后的冒号应为半角“:”（现在是全角“：”），并在冒号后加一个空格' })) };
+  }
+  const parsed = parseYaml(yamlText, 2);
+  if (!parsed.ok) return parsed;
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    return { ok: false, problems: [{ line: 2, message: 'frontmatter 应是“字段: 值”的列表' }] };
+  }
+  const afterClose = open[0].length + end.index + end[0].length;
+  const body = text.slice(afterClose).replace(/^\n/, '');
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length;
+  return { ok: true, value: { data: parsed.data as Record<string, unknown>, body, bodyLine, lineOf: parsed.lineOf } };
+}

@@ -1,0 +1,62 @@
+/** `npm run check` reports code and raw HTML in bodies as path:LINE: (README, Authoring). */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/build.ts';
+import { runScript } from '../helpers/run.ts';
+import { ATTACKS } from '../helpers/unsafe-bodies.ts';
+
+const FRONTMATTER = '---\ntitle: 混入代码的文章\nunit: 测试单位\n---\n';
+
+/**
+ * The fixture archive plus one article per format holding every attack that
+ * parses, each in its own block; returns the tree and, per attack, the file
+ * and the file line its violation must be reported on.
+ */
+function attackTree() {
+  const root = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-check-safety-')), 'content');
+  cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/archive'), root, { recursive: true });
+  const expected: { what: string; file: string; line: number; message: RegExp }[] = [];
+  for (const format of ['mdx', 'md'] as const) {
+    const file = `issues/alpha/2024/001/${format === 'mdx' ? '08' : '09'}-attacks-${format}.${format}`;
+    let text = FRONTMATTER;
+    for (const [what, body, f, line, message] of ATTACKS) {
+      if (f !== format || message.source.includes('无法解析')) continue;
+      text += '\n';
+      expected.push({ what, file, line: text.split('\n').length - 1 + line, message });
+      text += `${body}\n`;
+    }
+    writeFileSync(path.join(root, file), text);
+  }
+  return { root, expected };
+}
+
+describe('npm run check on article bodies', () => {
+  it('reports every attack as path:LINE: with what was found', async () => {
+    const { root, expected } = attackTree();
+    const r = await runScript('check.ts', ['--content', root]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    for (const { what, file, line, message } of expected) {
+      const hit = lines.find((l) => l.includes(`${file}:${line}: `) && message.test(l));
+      expect(hit, `${what}: ${file}:${line} ${message}\n${r.stderr}`).toBeDefined();
+    }
+    expect(expected.length).toBeGreaterThan(40);
+  });
+
+  it('reports the malicious fixture article line by line', async () => {
+    const r = await runScript('check.ts', ['--content', path.join(PROJECT_ROOT, 'tests/fixtures/unsafe/mdx')]);
+    expect(r.code).toBe(1);
+    const file = 'tests/fixtures/unsafe/mdx/issues/gamma/2024/001/01-e-yi.mdx';
+    expect(r.stderr).toMatch(new RegExp(`${file}:5: 不允许使用 import 语句`));
+    expect(r.stderr).toMatch(new RegExp(`${file}:11: 不允许使用 \\{…\\} 表达式「\\{process\\.env\\.JIANBAO_SAFETY_CANARY\\}」`));
+    expect(r.stderr).toMatch(/6 个错误/);
+  });
+
+  it('passes the allowed forms', async () => {
+    const r = await runScript('check.ts', ['--content', path.join(PROJECT_ROOT, 'tests/fixtures/safe-markup')]);
+    expect(r.stdout).toMatch(/ 0 个错误/);
+    expect(r.code).toBe(0);
+  });
+});
