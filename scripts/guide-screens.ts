@@ -1,10 +1,10 @@
 /**
- * Makes the screenshots of the editors' guide (content/编辑指南/*.png) from the
+ * Makes the screenshots of the editors' guide (content/编辑指南-*.png) from the
  * fixture archive: a real build for published pages, `astro dev` for the draft
  * preview. Run after changing how pages look: node scripts/guide-screens.ts
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, mkdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,12 +16,12 @@ import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：node scripts/guide-screens.ts
 
-用测试样例（tests/fixtures/archive）生成编辑指南的截图，写入 content/编辑指南/。`;
+用测试样例（tests/fixtures/archive）生成编辑指南的截图，写入 content/编辑指南-*.png。`;
 parseCli(HELP, { options: {} });
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/archive');
-const OUT = path.join(ROOT, 'content/编辑指南');
+const OUT = path.join(ROOT, 'content');
 const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
 
 function freePort(): Promise<number> {
@@ -59,15 +59,14 @@ const work = await mkdtemp(path.join(tmpdir(), 'jianbao-guide-'));
 const env = { ...process.env, JIANBAO_CONTENT: FIXTURE, ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
 let browser: Browser | undefined;
 try {
-  await mkdir(OUT, { recursive: true });
   console.log('构建测试样例……');
   await promisify(execFile)(ASTRO, ['build'], { cwd: ROOT, env: { ...env, JIANBAO_OUT_DIR: path.join(work, 'dist'), JIANBAO_CACHE_DIR: path.join(work, 'cache') }, maxBuffer: 64 << 20 });
   const served = await serveDir(path.join(work, 'dist'));
   browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS, headless: true });
   for (const shot of [
-    { file: '1-期刊页.png', url: '/alpha/2023/1/', width: 1000, height: 640 },
-    { file: '2-往期简报-手机.png', url: '/archive/', width: 390, height: 640 },
-    { file: '3-采用统计-手机.png', url: '/units/stats/', width: 390, height: 640, dark: true },
+    { file: '编辑指南-1-期刊页.png', url: '/alpha/2023/1/', width: 1000, height: 640 },
+    { file: '编辑指南-2-往期简报-手机.png', url: '/archive/', width: 390, height: 640 },
+    { file: '编辑指南-3-采用统计-手机.png', url: '/units/stats/', width: 390, height: 640, dark: true },
   ]) await shoot(browser, served.url, shot);
   await served.close();
 
@@ -88,7 +87,7 @@ try {
       }
       await new Promise((r) => setTimeout(r, 300));
     }
-    await shoot(browser, base, { file: '4-草稿预览-手机.png', url: '/alpha/2024/3/', width: 390, height: 640 });
+    await shoot(browser, base, { file: '编辑指南-4-草稿预览-手机.png', url: '/alpha/2024/3/', width: 390, height: 640 });
   } finally {
     process.kill(-dev.pid!, 'SIGTERM');
   }
