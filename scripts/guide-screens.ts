@@ -45,9 +45,17 @@ interface Shot {
 
 async function shoot(browser: Browser, base: string, shot: Shot) {
   const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.dark ? 'dark' : 'light' });
-  await page.goto(new URL(shot.url, base).href);
-  // The dev toolbar is not part of the site.
-  await page.addStyleTag({ content: 'astro-dev-toolbar { display: none !important; }' });
+  await page.goto(new URL(shot.url, base).href, { waitUntil: 'networkidle' });
+  // The dev toolbar is not part of the site. Vite may reload the page once after optimising dependencies.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.addStyleTag({ content: 'astro-dev-toolbar { display: none !important; }' });
+      break;
+    } catch (e) {
+      if (attempt > 2) throw e;
+      await page.waitForLoadState('networkidle');
+    }
+  }
   const file = path.join(OUT, shot.file);
   await page.screenshot({ path: file });
   await page.close();
