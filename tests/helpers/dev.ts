@@ -29,7 +29,7 @@ function parentEnv(): NodeJS.ProcessEnv {
 /** Starts `astro dev` on a free port and waits until it serves the home page. */
 export async function startDev(contentDir: string, timeoutMs = 120_000): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+  const child: ChildProcess = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: PROJECT_ROOT,
     env: { ...parentEnv(), NODE_ENV: 'development', JIANBAO_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', CHROMIUM_PATH: '/nonexistent/chromium' },
     detached: true,

@@ -1,5 +1,5 @@
 /** `npm run check` reports code and raw HTML in bodies as path:LINE: (README, Authoring). */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,27 @@ describe('npm run check on article bodies', () => {
 
   it('passes the allowed forms', async () => {
     const r = await runScript('check.ts', ['--content', path.join(PROJECT_ROOT, 'tests/fixtures/safe-markup')]);
-    expect(r.stdout).toMatch(/ 0 个错误/);
+    expect(r.stdout).toMatch(/[，\s]0 个错误/);
     expect(r.code).toBe(0);
+  });
+
+  it('never runs a ---js frontmatter (gray-matter would eval it): check and new refuse it', async () => {
+    const root = path.join(mkdtempSync(path.join(tmpdir(), 'jianbao-check-js-')), 'content');
+    cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/archive'), root, { recursive: true });
+    const ran = path.join(path.dirname(root), 'frontmatter-code-ran');
+    const code = (lang: string, field: string) =>
+      `---${lang}\n{ ${field}: require('node:fs').writeFileSync(${JSON.stringify(ran)}, '${lang}') || 1 }\n---\n\n正文。\n`;
+    writeFileSync(path.join(root, 'issues/beta/2024/001/02-js.mdx'), code('js', 'title'));
+    writeFileSync(path.join(root, 'issues/beta/2024/001/03-javascript.mdx'), code('JavaScript', 'title'));
+    const r = await runScript('check.ts', ['--content', root]);
+    expect(existsSync(ran), 'check ran the frontmatter').toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/02-js\.mdx:1: .*frontmatter 只能写 YAML/);
+    expect(r.stderr).toMatch(/03-javascript\.mdx:1: .*frontmatter 只能写 YAML/);
+
+    // npm run new reads the previous issue's index.mdx to continue its numbering.
+    writeFileSync(path.join(root, 'issues/beta/2024/001/index.mdx'), code('js', 'number'));
+    await runScript('new.ts', ['--content', root, '--series', 'beta', '--date', '2024-06-01']);
+    expect(existsSync(ran), 'new ran the frontmatter').toBe(false);
   });
 });

@@ -63,8 +63,8 @@ describe('the build refuses what check refuses, naming file and line, writing no
       copyWith({ [ARTICLE]: '---\ntitle: 标题\n---\n\n第一段。\n\n<script>alert(1)</script>\n\n[点此](javascript:alert(2))\n' }),
     );
     expect(r.code).toBe(1);
-    expect(r.output).toMatch(/01-zhi-shou\.mdx:7: 不允许使用 HTML“<script>/);
-    expect(r.output).toMatch(/01-zhi-shou\.mdx:9: 不允许的链接地址“javascript:alert\(2\)”/);
+    expect(r.output).toMatch(/01-zhi-shou\.mdx:7: 不允许使用 <script> 元素/);
+    expect(r.output).toMatch(/01-zhi-shou\.mdx:9: 不允许的链接地址「javascript:alert\(2\)」/);
     expect(existsSync(r.outDir)).toBe(false);
   });
 });

@@ -60,6 +60,9 @@ export function parseYaml(text: string, firstLine = 1): { ok: true; data: unknow
 /** Splits `---` frontmatter from the body of decoded text (LF line endings). */
 export function parseFrontmatter(text: string): ParsedFrontmatter {
   const open = /^---[ \t]*\n/.exec(text);
+  const language = /^---[ \t]*(\S+)/.exec(text)?.[1];
+  // Other YAML readers (gray-matter) would run ---js as code: say plainly that only YAML goes there.
+  if (!open && language) return { ok: false, problems: [{ line: 1, message: `frontmatter 只能写 YAML（这里是 ---${language}；第一行只写 ---）` }] };
   if (!open) return { ok: false, problems: [{ line: 1, message: '文件开头没有 frontmatter（应以一行 --- 开始，写完字段后再以一行 --- 结束）' }] };
   const close = /^---[ \t]*$/m;
   const rest = text.slice(open[0].length);

@@ -6,7 +6,7 @@
  * through to the pages. The same walker serves `npm run check` (which parses
  * a body itself) and the build (the content loader checks every new or
  * changed body, and markdown-guard.ts applies the same walker to the tree the
- * site's Markdown processor renders).
+ * site's Markdown processor renders; bodies are never evaluated as MDX).
  */
 import { createProcessor } from '@mdx-js/mdx';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -134,17 +134,20 @@ function htmlProblem(html: string): string | undefined {
 export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
   const root = tree as MdNode;
   const found: SafetyViolation[] = [];
-  const definitions = new Map<string, MdNode>();
   const imageRefs = new Set<string>();
-  const collect = (node: MdNode) => {
-    if (node.type === 'definition' && node.identifier && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    if (node.type === 'imageReference' && node.identifier) imageRefs.add(node.identifier);
-    for (const child of node.children ?? []) collect(child);
-  };
-  collect(root);
-
-  const walk = (node: MdNode, parentLine: number) => {
+  // Depth-first in document order with an explicit stack: a deeply nested body
+  // must not overflow the call stack here (the parser reports that case itself).
+  const nodes: [MdNode, number][] = [];
+  for (const stack: [MdNode, number][] = [[root, 1]]; stack.length; ) {
+    const [node, parentLine] = stack.pop()!;
     const line = node.position?.start.line ?? parentLine;
+    nodes.push([node, line]);
+    if (node.type === 'imageReference' && node.identifier) imageRefs.add(node.identifier);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], line]);
+  }
+
+  for (const [node, line] of nodes) {
     const add = (message: string) => found.push({ line, message });
     switch (node.type) {
       case 'mdxjsEsm': {
@@ -199,9 +202,7 @@ export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
       default:
         if (!PLAIN_NODES.has(node.type)) add(`不支持的内容（${node.type}）（${ALLOWED_CONTENT}）`);
     }
-    for (const child of node.children ?? []) walk(child, line);
-  };
-  walk(root, 1);
+  }
   return found;
 }
 

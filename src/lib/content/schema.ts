@@ -33,7 +33,13 @@ export function cleanText(s: string): string {
 const text = z
   .string({ message: '应为文字' })
   .transform(cleanText)
-  .pipe(z.string().min(1, { message: '不能为空（去掉空格和不可见字符后没有文字）' }));
+  .pipe(
+    z
+      .string()
+      .min(1, { message: '不能为空（去掉空格和不可见字符后没有文字）' })
+      // Word's manual line break (U+000B) and other control characters make the feeds invalid XML.
+      .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: '含有看不见的控制字符（常见于从 Word 复制的手动换行），请删除后重新输入' }),
+  );
 const recipients = z.array(text, { message: '应为收文单位列表（每行一个，以“- ”开头）' });
 const positiveInt = z.number({ message: '应为整数' }).int({ message: '应为整数' }).min(1, { message: '应为 1 或更大的整数' });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createProcessor } from '@mdx-js/mdx';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { escapeMdxText } from '../../../src/lib/content/mdx-text.ts';
+import { escapeMdxText, unescapeMdxText } from '../../../src/lib/content/mdx-text.ts';
 import { guardTree } from '../../../src/lib/content/markdown-guard.ts';
 import { withoutMdxComments } from '../../../src/lib/content/loader.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -42,6 +42,12 @@ describe('findUnsafeContent', () => {
     const [v] = findUnsafeContent('<script>alert(1)</script>');
     expect(v.message).toMatch(/^不允许使用 <script> 元素（正文只能用 Markdown：.*<br \/>、<sup>、<sub>/);
     expect(findUnsafeContent('<br>')[0].message).toContain('<br />');
+  });
+
+  it('walks a very deep tree without overflowing the stack', () => {
+    let tree: { type: string; children: unknown[]; position?: { start: { line: number } } } = { type: 'mdxJsxTextElement', children: [], position: { start: { line: 9 } } };
+    for (let i = 0; i < 200_000; i++) tree = { type: 'blockquote', children: [tree] };
+    expect(findUnsafeNodes({ type: 'root', children: [tree] })).toEqual([{ line: 9, message: expect.stringContaining('<> 元素') }]);
   });
 
   it('fails closed on node types it does not know', () => {
@@ -117,6 +123,14 @@ describe('existing content stays valid', () => {
     for (const text of nasty) {
       const body = text.split(/\n+/).map(escapeMdxText).join('\n\n');
       expect(findUnsafeContent(body), body).toEqual([]);
+    }
+  });
+
+  it('imported paragraphs that start with import/export or hold a URL before < stay text and read back', () => {
+    for (const text of ["import fs from 'node:fs'", 'export 数据同比增长', '见 https://example.gov.cn/a"><script>x</script>', 'WWW.example.cn/<x>', '&#x69;mport']) {
+      const escaped = escapeMdxText(text);
+      expect(findUnsafeContent(escaped), escaped).toEqual([]);
+      expect(unescapeMdxText(escaped)).toBe(text);
     }
   });
 

@@ -131,6 +131,11 @@ describe('readContent', () => {
     expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:4: 文章正文为空/));
   });
 
+  it('refuses control characters in a title (Word’s manual line break), which would break the feeds', async () => {
+    const out = await problems(tree({ [ARTICLE]: '---\ntitle: "第一行\\v第二行"\n---\n\n正文。\n' }));
+    expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:2: title: 含有看不见的控制字符/));
+  });
+
   it('says when a field is written with a full-width colon', async () => {
     const out = await problems(tree({ [ARTICLE]: '---\ntitle: 标题\nunit：东区\n---\n\n正文。\n' }));
     expect(out).toContainEqual(expect.stringMatching(/01-zhi-shou\.mdx:3: 字段名后的冒号应为半角“:”/));
