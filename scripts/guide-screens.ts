@@ -80,7 +80,7 @@ try {
 
   console.log('启动本地预览（npm run dev）……');
   const port = await freePort();
-  const dev = spawn(ASTRO, ['dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env: { ...env, NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dev = spawn(ASTRO, ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { cwd: ROOT, env: { ...env, NODE_ENV: 'development' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   dev.stdout!.on('data', (d) => (log += d));
   dev.stderr!.on('data', (d) => (log += d));
