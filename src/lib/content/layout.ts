@@ -104,8 +104,9 @@ export function classifyContentPath(rel: string): ContentPathKind {
   const path = rel.replaceAll('\\', '/');
   if (path === 'units.yaml') return { kind: 'units' };
   if (path === 'site.yaml') return { kind: 'site' };
-  // Notes for editors beside the content (编辑指南.md): documentation, read by no part of the build.
-  if (/^[^/]+\.md$/.test(path)) return { kind: 'doc' };
+  // Notes for editors beside the content (编辑指南.md) and their screenshots (编辑指南-1-期刊页.png):
+  // documentation, read by no part of the build.
+  if (/^[^/]+\.(md|png)$/.test(path)) return { kind: 'doc' };
   const ext = /\.[^./]+$/.exec(path)?.[0] ?? '';
   if (ext !== ext.toLowerCase() && (TEXT_EXT.test(ext.toLowerCase()) || /^\.ya?ml$/.test(ext.toLowerCase()) || ASSET_EXT.test(ext.toLowerCase()))) {
     return { kind: 'unknown', expected: `扩展名应为小写（把“${ext}”改为“${ext.toLowerCase()}”），否则网站不会读它` };
@@ -119,7 +120,7 @@ export function classifyContentPath(rel: string): ContentPathKind {
     if (!TEXT_EXT.test(path)) return { kind: 'unknown', expected: `issues/ 里只能放简报和文章文件（${ISSUE_FILES}）以及文章的图片` };
     return parseContentPath(path);
   }
-  return { kind: 'unknown', expected: '内容文件夹里只能有 series/、issues/、site.yaml、units.yaml 和说明文档 *.md（这个文件或文件夹不会被网站读取）' };
+  return { kind: 'unknown', expected: '内容文件夹里只能有 series/、issues/、site.yaml、units.yaml 和说明文档 *.md 及其配图 *.png（这个文件或文件夹不会被网站读取）' };
 }
 
 /** How a body is parsed: .md files as CommonMark, .mdx files as MDX (both then held to Markdown). */

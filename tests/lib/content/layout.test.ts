@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueDir, parseContentPath } from '../../../src/lib/content/layout.ts';
+import { classifyContentPath, issueDir, parseContentPath } from '../../../src/lib/content/layout.ts';
 import { createUrls } from '../../../src/lib/site/urls.ts';
 
 describe('parseContentPath', () => {
@@ -39,5 +39,14 @@ describe('createUrls', () => {
     expect(urls.print(a)).toBe('/bulletins/lc/2021/28/print/');
     expect(urls.search('三个 强化')).toBe('/bulletins/search/?q=%E4%B8%89%E4%B8%AA%20%E5%BC%BA%E5%8C%96');
     expect(createUrls().year(2021)).toBe('/archive/2021/');
+  });
+});
+
+describe('classifyContentPath: documentation beside the content', () => {
+  it('reads the editors’ guide and its screenshots at the top level as documentation, nothing deeper', () => {
+    expect(classifyContentPath('编辑指南.md').kind).toBe('doc');
+    expect(classifyContentPath('编辑指南-1-期刊页.png').kind).toBe('doc');
+    expect(classifyContentPath('编辑指南/1.png').kind).toBe('unknown');
+    expect(classifyContentPath('site.yaml').kind).toBe('site');
   });
 });
