@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../src/lib/print/chromium.ts';
 import { firstQueryBytes } from './bench/first-query.ts';
+import { browserQueryTimes } from './bench/search-browser.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { renderPdfs } from '../src/lib/print/pdf.ts';
 import { syntheticArchive } from './bench/synthetic.ts';
@@ -154,6 +155,12 @@ const idxDefault = check(await measure(NODE, [path.join(ROOT, 'scripts/bench.ts'
 log('first query …');
 const query = '网格化管理';
 const first = await firstQueryBytes(oursDist, query);
+// Several terms with a facet chosen: the searches it takes must not grow with the facet values.
+const facetedQuery = '小广告 斗虎巷';
+const faceted = await firstQueryBytes(oursDist, facetedQuery, 10, { 年份: ['2006'] });
+const chromiumForSearch = findChromium();
+log('query time in Chromium, cold and warm …');
+const queryTimes = chromiumForSearch ? await browserQueryTimes(oursDist, chromiumForSearch, query, '斗虎巷') : null;
 
 let pdf: { issues: number; coldMsPerIssue: number; cachedMsPerIssue: number } | null = null;
 const chromiumPath = findChromium();
@@ -187,6 +194,8 @@ const figures = {
     pagefindDefault: { ms: idxDefault.ms, peakRssBytes: idxDefault.peakRssBytes, bytes: dirSize(path.join(defaultIndexOut, 'pagefind')) },
   },
   firstQuery: { query, ...first, totalBytes: first.pagefindJs + first.fetched },
+  facetedQuery: { query: facetedQuery, filters: { 年份: ['2006'] }, searches: faceted.searches, results: faceted.results },
+  queryTimeInChromium: queryTimes,
   pdf,
 };
 
@@ -203,6 +212,8 @@ const rows: [string, string, string][] = [
   ['search indexing, Pagefind default (jieba)', s(idxDefault.ms), mb(idxDefault.peakRssBytes)],
   ['search index size (ours / default)', `${mb(figures.searchIndex.ours.bytes)} / ${mb(figures.searchIndex.pagefindDefault.bytes)}`, ''],
   [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
+  ['Pagefind searches per query (one term / two terms + facet)', `${first.searches} / ${faceted.searches}`, ''],
+  ['query time in Chromium (cold / warm)', queryTimes ? `${queryTimes.coldMs.toFixed(0)} ms / ${queryTimes.warmMs.toFixed(0)} ms` : 'skipped (no Chromium)', ''],
   ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
