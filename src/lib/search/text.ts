@@ -44,7 +44,8 @@ function keyOf(unit: string): string {
 /** The units of a text in order, whitespace dropped, each with its matching key and its written form. */
 export function textUnits(text: string): Unit[] {
   const out: Unit[] = [];
-  for (const unit of text.normalize('NFC').match(UNIT_RE) ?? []) {
+  // Variation selectors only choose a glyph: 葛󠄀 is 葛.
+  for (const unit of text.normalize('NFC').replace(/[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu, '').match(UNIT_RE) ?? []) {
     if (/^\s+$/.test(unit) || NOT_TEXT.test(unit)) continue;
     out.push({ key: keyOf(unit), text: unit });
   }
@@ -64,7 +65,8 @@ export function searchUnits(text: string): string[] {
 export function encodeUnit(unit: string): string {
   let out = '';
   for (const ch of unit) {
-    let n = ch.codePointAt(0)!;
+    // Four letters reach U+5F5E0, past every assigned character but private-use planes, read as U+FFFD.
+    let n = ch.codePointAt(0)! < 25 ** 4 ? ch.codePointAt(0)! : 0xfffd;
     let code = '';
     for (let i = 0; i < 4; i++) {
       code = String.fromCharCode(97 + (n % 25)) + code;

@@ -20,6 +20,7 @@ describe('searchUnits', () => {
     expect(searchUnits('市场，李长萍 2021年')).toEqual(['市', '场', '，', '李', '长', '萍', '2021', '年']);
     expect(searchUnits('ＣＯＶＩＤ-19疫情')).toEqual(['covid', '-', '19', '疫', '情']);
     expect(searchUnits('40 项')).toEqual(['40', '项']);
+    expect(searchUnits('葛\u{E0100}洪')).toEqual(['葛', '洪']);
   });
   it('reads half-width marks as their full-width twins', () => {
     expect(searchUnits('力度,进一步;落实:好!(甲)?')).toEqual(searchUnits('力度，进一步；落实：好！（甲）？'));
