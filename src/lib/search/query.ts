@@ -5,11 +5,13 @@
  * searches depends on the number of terms only, never on the facets.
  * Works with pagefind.js in the browser and in Node (the quality tests).
  */
-import { GRAM, phraseQuery, prefixWord, queryTerms, type QueryTerm } from './text.ts';
+import { GRAM, matchesHeading, phraseQuery, prefixWord, queryTerms, type QueryTerm } from './text.ts';
 
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the matched index words in the article's index text. */
+  words: number[];
   data: () => Promise<PagefindResultData>;
 }
 
@@ -81,10 +83,9 @@ export async function searchArchive(api: PagefindApi, query: string, filters: Fi
     for (const d of dropped) for (const [name, values] of Object.entries(d.filters)) for (const v of values) if (counts[name]?.[v]) counts[name][v]--;
   }
 
-  if (sort === 'relevance' && results.length > 1) {
-    // Title and unit matches first: one more search over the heading words.
-    const heading = new Set((await search(terms.map((t) => prefixWord(t.keys, true)).join(' '))).results.map((r) => r.id));
-    results = [...results.filter((r) => heading.has(r.id)), ...results.filter((r) => !heading.has(r.id))];
+  if (sort === 'relevance') {
+    // Title and unit matches first (their index words come first: see BODY_AT), each group in Pagefind's order.
+    results = [...results.filter((r) => matchesHeading(r.words)), ...results.filter((r) => !matchesHeading(r.words))];
   }
   return { terms, results, counts, searches };
 }

@@ -89,30 +89,32 @@ export function decodeFirstUnit(word: string): string {
   return out;
 }
 
-/** Heading words carry this prefix, so a search can ask for matches in a title or unit only. */
-const HEADING = 'z';
-/** Separates an article's body words from its heading words in the index text. */
-const BODY_END = 'zz';
+/** Fills the index text from the end of the heading words up to BODY_AT; also ends the heading. */
+const FILLER = 'zz';
+/**
+ * Where an article's body words start in its index text. Unit and title
+ * words come first, so a result whose matches sit before this position
+ * matched its title or unit — Pagefind reports match positions with every
+ * result, so title matches are ranked without another search or download.
+ */
+export const BODY_AT = 96;
 
 /** The index words of one field: at every unit, the next GRAM units (fewer at the end, so no word spans two fields). */
-function fieldWords(keys: string[], prefix = ''): string[] {
+function fieldWords(keys: string[]): string[] {
   const codes = keys.map(encodeUnit);
-  return codes.map((_, i) => prefix + codes.slice(i, i + GRAM).join(''));
+  return codes.map((_, i) => codes.slice(i, i + GRAM).join(''));
 }
 
-/**
- * The text Pagefind indexes for an article: the body's words, then its unit
- * and title words twice, plain (so they are found like the body) and with the
- * heading prefix (so title matches can be ranked first).
- */
+/** The text Pagefind indexes for an article: unit and title words, filler up to BODY_AT, then the body's words. */
 export function indexText(fields: { body: string; heading: string[] }): string {
-  const heading = fields.heading.filter(Boolean).map(searchUnits);
-  return [
-    ...fieldWords(searchUnits(fields.body)),
-    BODY_END,
-    ...heading.flatMap((keys) => fieldWords(keys)),
-    ...heading.flatMap((keys) => fieldWords(keys, HEADING)),
-  ].join(' ');
+  const heading = fields.heading.filter(Boolean).flatMap((h) => fieldWords(searchUnits(h)));
+  const filler = new Array<string>(Math.max(1, BODY_AT - heading.length)).fill(FILLER);
+  return [...heading, ...filler, ...fieldWords(searchUnits(fields.body))].join(' ');
+}
+
+/** Whether a result's match positions (Pagefind's `words`) include one in the unit or title. */
+export function matchesHeading(positions: number[]): boolean {
+  return positions.some((p) => p < BODY_AT);
 }
 
 /** Where a body's written form differs from its keys (, for ，, ABC for abc): enough to show it as written. */
@@ -147,8 +149,8 @@ export function queryTerms(query: string): QueryTerm[] {
 }
 
 /** The Pagefind query word for a term's first GRAM units: a prefix of every index word where the term starts. */
-export function prefixWord(keys: string[], heading = false): string {
-  return (heading ? HEADING : '') + keys.slice(0, GRAM).map(encodeUnit).join('');
+export function prefixWord(keys: string[]): string {
+  return keys.slice(0, GRAM).map(encodeUnit).join('');
 }
 
 /** A term longer than GRAM units as an exact Pagefind phrase of the index words along it. */
@@ -165,8 +167,9 @@ export interface ExcerptPart {
 /** The body's units as written, read back from the index text of an article. */
 export function bodyUnits(content: string, written = ''): string[] {
   const words = content.split(' ');
-  const end = words.indexOf(BODY_END);
-  const units = (end < 0 ? words : words.slice(0, end)).filter(Boolean).map(decodeFirstUnit);
+  let start = words.indexOf(FILLER);
+  while (words[start] === FILLER) start++;
+  const units = words.slice(Math.max(0, start)).filter(Boolean).map(decodeFirstUnit);
   if (written) for (const [i, text] of JSON.parse(written) as [number, string][]) if (i < units.length) units[i] = text;
   return units;
 }

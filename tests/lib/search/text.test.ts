@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BODY_AT,
   bodyExcerpt,
   bodyUnits,
   decodeFirstUnit,
   encodeUnit,
   GRAM,
   indexText,
+  matchesHeading,
   phraseQuery,
   prefixWord,
   queryTerms,
@@ -36,14 +38,20 @@ describe('index words', () => {
     }
     expect(encodeUnit('400').startsWith(encodeUnit('40'))).toBe(false);
   });
-  it('indexes, at every unit of each field, the next GRAM units, and heading words twice', () => {
-    const text = indexText({ body: '斗虎巷市场', heading: ['度假区'] });
-    const [body, heading] = text.split(' zz ');
-    expect(words(body)).toHaveLength(5);
-    expect(words(body)[0]).toBe(['斗', '虎', '巷', '市'].map(encodeUnit).join(''));
-    expect(words(body)[4]).toBe(encodeUnit('场'));
-    expect(words(heading)).toHaveLength(6);
-    expect(words(heading).slice(3).every((w) => w.startsWith('z'))).toBe(true);
+  it('indexes, at every unit of each field, the next GRAM units: unit and title first, the body from BODY_AT', () => {
+    const w = words(indexText({ body: '斗虎巷市场', heading: ['度假区', '推进'] }));
+    expect(w).toHaveLength(BODY_AT + 5);
+    expect(w[0]).toBe(['度', '假', '区'].map(encodeUnit).join(''));
+    expect(w[3]).toBe(['推', '进'].map(encodeUnit).join(''));
+    expect(w[BODY_AT]).toBe(['斗', '虎', '巷', '市'].map(encodeUnit).join(''));
+    expect(w[BODY_AT + 4]).toBe(encodeUnit('场'));
+    expect(matchesHeading([3, BODY_AT + 1])).toBe(true);
+    expect(matchesHeading([BODY_AT, BODY_AT + 4])).toBe(false);
+  });
+  it('still starts the body after a heading longer than BODY_AT', () => {
+    const long = '长'.repeat(BODY_AT + 3);
+    const content = indexText({ body: '正文', heading: [long] });
+    expect(bodyUnits(content)).toEqual(['正', '文']);
   });
   it('finds a term of up to GRAM units with one prefix word, and a longer one as a phrase', () => {
     const text = indexText({ body: '网格化管理机制', heading: [] });
