@@ -73,11 +73,11 @@ interface Tally {
   loose: string[];
 }
 
-async function runSuite(pf: { api: PagefindApi }, docs: Doc[], queries: string[]): Promise<Tally> {
+async function runSuite(pf: { api: PagefindApi; ranges: [string, string][] }, docs: Doc[], queries: string[]): Promise<Tally> {
   const tally: Tally = { queries: 0, expected: 0, found: 0, correct: 0, misses: [], loose: [] };
   for (const q of queries) {
     const want = expected(docs, q);
-    const result = await searchArchive(pf.api, q);
+    const result = await searchArchive(pf.api, q, {}, 'relevance', pf.ranges);
     const got = (await Promise.all(result.results.map((r) => r.data()))).map((d) => new URL(d.url, 'http://x').pathname).sort();
     tally.queries++;
     tally.expected += want.length;

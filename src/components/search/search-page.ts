@@ -90,9 +90,11 @@ export async function startSearchPage(): Promise<void> {
   status.textContent = '正在载入索引…';
   const base = root.dataset.pagefindBase ?? '/pagefind/';
   let pagefind: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+  let ranges: [string, string][] = [];
   try {
     pagefind = await import(/* @vite-ignore */ `${base}pagefind.js`);
     await pagefind.init();
+    ranges = await (await fetch(`${base}jianbao-chunks.json`)).json();
     // Loads the filter index up front: without it the first results come back without facet counts.
     await pagefind.filters();
   } catch {
@@ -149,7 +151,7 @@ export async function startSearchPage(): Promise<void> {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await searchArchive(pagefind, state.q, state.filters, state.sort);
+    const found = await searchArchive(pagefind, state.q, state.filters, state.sort, ranges);
     if (mine !== run) return;
     shown = [...found.results];
     terms = found.terms;

@@ -8,6 +8,7 @@ import { buildArchive, type ArchiveOptions } from '../site/archive.ts';
 import { checkContent } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
+import { writeChunkRanges } from './chunks.ts';
 import { searchRecords } from './records.ts';
 
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
@@ -30,6 +31,7 @@ export async function buildSearchIndex(contentDir: string, outputPath: string, o
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
+    writeChunkRanges(outputPath);
   } finally {
     await pagefind.close();
   }

@@ -5,7 +5,7 @@
  * searches depends on the number of terms only, never on the facets.
  * Works with pagefind.js in the browser and in Node (the quality tests).
  */
-import { GRAM, matchesHeading, phraseQuery, prefixWord, queryTerms, type QueryTerm } from './text.ts';
+import { GRAM, matchesHeading, phraseQuery, prefixWord, probeWords, queryTerms, type QueryTerm } from './text.ts';
 
 export interface PagefindResult {
   id: string;
@@ -31,6 +31,8 @@ export interface PagefindSearch {
 export interface PagefindApi {
   search(term: string | null, options?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Loads the index chunks a query needs, without searching. */
+  preload(term: string): Promise<void>;
 }
 
 export type Filters = Record<string, string[]>;
@@ -52,7 +54,14 @@ const sortOption = (sort: SortOrder) => (sort === 'date' ? { date: 'desc' as con
  * words must all occur, and its filter counts are then the counts of the
  * answer); terms longer than GRAM units are checked as exact phrases.
  */
-export async function searchArchive(api: PagefindApi, query: string, filters: Filters = {}, sort: SortOrder = 'relevance'): Promise<ArchiveSearch> {
+export async function searchArchive(
+  api: PagefindApi,
+  query: string,
+  filters: Filters = {},
+  sort: SortOrder = 'relevance',
+  /** The index chunks' word ranges (jianbao-chunks.json): without them a short, common term may miss articles. */
+  ranges: [string, string][] = [],
+): Promise<ArchiveSearch> {
   const terms = queryTerms(query);
   let searches = 0;
   const search = async (q: string) => {
@@ -64,6 +73,10 @@ export async function searchArchive(api: PagefindApi, query: string, filters: Fi
 
   const long = terms.filter((t) => t.keys.length > GRAM);
   const words = terms.map((t) => prefixWord(t.keys));
+  // A term shorter than GRAM units is a prefix whose words may run over several index chunks:
+  // load them all first (probe words sort into them but are nobody's words).
+  const probes = terms.filter((t) => t.keys.length < GRAM).flatMap((t) => probeWords(prefixWord(t.keys), ranges));
+  if (probes.length) await api.preload(probes.join(' '));
   const [main, ...checks] = await Promise.all([
     terms.length === 1 && long.length ? search(phraseQuery(long[0].keys)) : search(words.join(' ')),
     // Pagefind leaves out a word that occurs nowhere instead of failing, so with

@@ -232,3 +232,26 @@ export function bodyExcerpt(units: string[], terms: string[][], length = 64): Ex
   }, []);
 }
 
+
+/** What a word of ours or a prefix of one looks like: four letters a–y and z per unit. */
+const WORD_PREFIX = /^(?:[a-y]{4}z)*[a-y]{0,4}$/;
+
+/**
+ * Probe words for a prefix query: one for each index chunk, after the one
+ * Pagefind loads for the prefix itself, that can hold words with that prefix.
+ * A probe sorts into its chunk (so Pagefind loads it) but is no word's
+ * prefix (so Pagefind drops it from the search). `ranges` are the chunks'
+ * first and last words (see chunks.ts).
+ */
+export function probeWords(prefix: string, ranges: [string, string][]): string[] {
+  const end = `${prefix}z`;
+  const out: string[] = [];
+  for (const [from, to] of ranges) {
+    if (to < prefix || from >= end || (from <= prefix && prefix <= to)) continue;
+    const candidates = [0, 1, 2, 3, 4, 5].map((m) => `${from}${'a'.repeat(m)}z`).filter((p) => !WORD_PREFIX.test(p));
+    // A chunk whose bounds are one string has no room for a probe; one that falls between
+    // chunks makes Pagefind load every chunk whose bounds share its start, this one included.
+    out.push(candidates.find((p) => p <= to) ?? candidates[0]);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   matchesHeading,
   phraseQuery,
   prefixWord,
+  probeWords,
   queryTerms,
   searchUnits,
   writtenForms,
@@ -106,5 +107,27 @@ describe('bodyExcerpt', () => {
   it('opens the body when only the heading matched', () => {
     const parts = bodyExcerpt(units, [searchUnits('推进创城')], 10);
     expect(parts).toEqual([{ text: `${body.slice(0, 10)}…`, mark: false }]);
+  });
+});
+
+describe('probeWords', () => {
+  const ranges: [string, string][] = [
+    ['a', 'bjcgzbkyuzbpg'],
+    ['bjcgzbkyuzbpn', 'bjcgzbkyuzch'],
+    ['bjcgzbkyuzcj', 'bjcgzcb'],
+    ['bjcgzch', 'bjctzcl'],
+    ['bjctzcm', 'yyyy'],
+  ];
+  it('gives one word inside each further chunk that holds words with the prefix, and that is no word', () => {
+    const probes = probeWords('bjcgz', ranges);
+    expect(probes).toHaveLength(3);
+    probes.forEach((p, i) => {
+      const [from, to] = ranges[i + 1];
+      expect(p >= from && p <= to).toBe(true);
+      expect(p).not.toMatch(/^(?:[a-y]{4}z)*[a-y]{0,4}$/);
+    });
+  });
+  it('needs none when the prefix lies in one chunk', () => {
+    expect(probeWords('bjctzcn', ranges)).toEqual([]);
   });
 });
