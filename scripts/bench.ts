@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../src/lib/print/chromium.ts';
 import { firstQueryBytes } from './bench/first-query.ts';
+import { browserQueryTimes } from './bench/search-browser.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { renderPdfs } from '../src/lib/print/pdf.ts';
 import { syntheticArchive } from './bench/synthetic.ts';
@@ -187,6 +188,10 @@ const query = '网格化管理';
 let idxOurs: Measured | null = null;
 let idxDefault: Measured | null = null;
 let first: Awaited<ReturnType<typeof firstQueryBytes>> | null = null;
+let faceted: Awaited<ReturnType<typeof firstQueryBytes>> | null = null;
+let queryTimes: Awaited<ReturnType<typeof browserQueryTimes>> | null = null;
+// Several terms with a facet chosen: the searches it takes must not grow with the facet values.
+const facetedQuery = '小广告 斗虎巷';
 let pdf: { issues: number; coldMsPerIssue: number; cachedMsPerIssue: number } | null = null;
 const defaultIndexOut = path.join(work, 'index-default');
 if (!buildOnly) {
@@ -199,6 +204,10 @@ if (!buildOnly) {
 
   log('first query …');
   first = await firstQueryBytes(oursDist, query);
+  faceted = await firstQueryBytes(oursDist, facetedQuery, 10, { 年份: ['2006'] });
+  const chromiumForSearch = findChromium();
+  log('query time in Chromium, cold and warm …');
+  queryTimes = chromiumForSearch ? await browserQueryTimes(oursDist, chromiumForSearch, query, '斗虎巷') : null;
 
   const chromiumPath = findChromium();
   if (pdfIssues > 0 && chromiumPath) {
@@ -237,6 +246,8 @@ const figures = {
       }
     : null,
   firstQuery: first ? { query, ...first, totalBytes: first.pagefindJs + first.fetched } : null,
+  facetedQuery: faceted ? { query: facetedQuery, filters: { 年份: ['2006'] }, searches: faceted.searches, results: faceted.results } : null,
+  queryTimeInChromium: queryTimes,
   pdf,
 };
 
@@ -263,6 +274,8 @@ const rows: [string, string, string][] = [
         ['search indexing, Pagefind default (jieba)', s(idxDefault.ms), mb(idxDefault.peakRssBytes)],
         ['search index size (ours / default)', `${mb(figures.searchIndex.ours.bytes)} / ${mb(figures.searchIndex.pagefindDefault.bytes)}`, ''],
         [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
+        ['Pagefind searches per query (one term / two terms + facet)', `${first.searches} / ${faceted?.searches ?? '–'}`, ''],
+        ['query time in Chromium (cold / warm)', queryTimes ? `${queryTimes.coldMs.toFixed(0)} ms / ${queryTimes.warmMs.toFixed(0)} ms` : 'skipped (no Chromium)', ''],
       ] as [string, string, string][])
     : []),
   ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],

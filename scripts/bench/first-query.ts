@@ -15,9 +15,12 @@ export interface FirstQueryBytes {
   fetched: number;
   requests: number;
   results: number;
+  /** Pagefind searches the query took. */
+  searches: number;
 }
 
-export async function firstQueryBytes(distDir: string, query: string, shown = 10): Promise<FirstQueryBytes> {
+/** Bytes fetched for a first search of `query`, with the facets of `filters` applied. */
+export async function firstQueryBytes(distDir: string, query: string, shown = 10, filters: Record<string, string[]> = {}): Promise<FirstQueryBytes> {
   const server = await serveDir(distDir);
   const realFetch = globalThis.fetch;
   let fetched = 0;
@@ -34,9 +37,10 @@ export async function firstQueryBytes(distDir: string, query: string, shown = 10
     await mod.options({ basePath: `${server.url}/pagefind/` });
     await mod.init();
     await mod.filters();
-    const found = await searchArchive(mod as PagefindApi, query);
+    const ranges = await (await globalThis.fetch(`${server.url}/pagefind/jianbao-chunks.json`)).json();
+    const found = await searchArchive(mod as PagefindApi, query, filters, 'relevance', ranges);
     await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
-    return { pagefindJs: statSync(path.join(distDir, 'pagefind/pagefind.js')).size, fetched, requests, results: found.results.length };
+    return { pagefindJs: statSync(path.join(distDir, 'pagefind/pagefind.js')).size, fetched, requests, results: found.results.length, searches: found.searches };
   } finally {
     globalThis.fetch = realFetch;
     await server.close();

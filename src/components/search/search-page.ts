@@ -1,14 +1,17 @@
 /**
  * The /search/ page: reads ?q= (the header form submits here), runs the
- * query with src/lib/search.ts over Pagefind, and renders results, facets
- * and sorting. Results are built as DOM nodes from plain text: bulletin text
+ * query with src/lib/search/query.ts over Pagefind, and renders results,
+ * facets and sorting. Results are built as DOM nodes from plain text: bulletin text
  * is never inserted as HTML.
  */
 import { searchArchive, type Filters, type PagefindApi, type PagefindResult, type SortOrder } from '../../lib/search/query.ts';
-import { excerptParts } from '../../lib/search/text.ts';
+import { bodyExcerpt, bodyUnits, type QueryTerm } from '../../lib/search/text.ts';
 
 const PAGE_SIZE = 10;
 const FACET_ORDER = ['年份', '简报', '报送单位'];
+const collator = new Intl.Collator('zh-CN');
+/** Wide enough for facets beside the results; narrower, they fold away under them. */
+const WIDE = '(min-width: 721px)';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -34,21 +37,33 @@ function writeState(q: string, sort: SortOrder, filters: Filters) {
   history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
 }
 
-async function renderResult(result: PagefindResult): Promise<HTMLLIElement> {
+async function renderResult(result: PagefindResult, terms: QueryTerm[]): Promise<HTMLLIElement> {
   const data = await result.data();
   const excerpt = el('p', { className: 'search-result__excerpt' });
-  for (const part of excerptParts(data.excerpt)) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
+  const units = bodyUnits(data.content, data.meta.written);
+  for (const part of bodyExcerpt(units, terms.map((t) => t.keys))) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
   const title = el('a', { href: data.url, className: 'search-result__link' });
   if (data.meta.unit) title.append(el('span', { className: 'search-result__unit' }, data.meta.unit));
   title.append(data.meta.title ?? data.url);
+  const heading = el('h2', { className: 'search-result__title' }, title);
+  if (data.meta.internal) heading.append(' ', el('span', { className: 'search-result__internal', title: '内部资料，不对外公开' }, '内部'));
   return el(
     'li',
     { className: 'search-result' },
-    el('h2', { className: 'search-result__title' }, title),
-    el('p', { className: 'search-result__meta' }, el('a', { href: data.meta.issueUrl ?? '#' }, data.meta.issue ?? ''), ` · ${data.meta.date ?? ''}`),
+    heading,
+    el(
+      'p',
+      { className: 'search-result__meta' },
+      el('a', { href: data.meta.issueUrl ?? '#', className: 'search-result__issue' }, data.meta.issue ?? ''),
+      ' · ',
+      el('span', { className: 'search-result__date' }, data.meta.date ?? ''),
+    ),
     excerpt,
   );
 }
+
+/** What the status line calls the query: its terms, without the quotes a reader may have typed. */
+const queryLabel = (terms: QueryTerm[]) => terms.map((t) => t.label).join(' ');
 
 export async function startSearchPage(): Promise<void> {
   const root = document.querySelector<HTMLElement>('.search');
@@ -60,6 +75,11 @@ export async function startSearchPage(): Promise<void> {
   const list = root.querySelector<HTMLOListElement>('#search-results')!;
   const more = root.querySelector<HTMLButtonElement>('#search-more')!;
   const facets = root.querySelector<HTMLElement>('#search-facets')!;
+  const facetsBox = root.querySelector<HTMLDetailsElement>('#search-facets-box')!;
+  // Open beside the results on a wide screen, folded under them on a phone.
+  const wide = matchMedia(WIDE);
+  facetsBox.open = wide.matches;
+  wide.addEventListener('change', () => (facetsBox.open = wide.matches));
 
   const state = readState();
   input.value = state.q;
@@ -70,10 +90,11 @@ export async function startSearchPage(): Promise<void> {
   status.textContent = '正在载入索引…';
   const base = root.dataset.pagefindBase ?? '/pagefind/';
   let pagefind: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
+  let ranges: [string, string][] = [];
   try {
     pagefind = await import(/* @vite-ignore */ `${base}pagefind.js`);
-    await pagefind.options({ excerptLength: 40 });
     await pagefind.init();
+    ranges = await (await fetch(`${base}jianbao-chunks.json`)).json();
     // Loads the filter index up front: without it the first results come back without facet counts.
     await pagefind.filters();
   } catch {
@@ -83,21 +104,24 @@ export async function startSearchPage(): Promise<void> {
   }
 
   let shown: PagefindResult[] = [];
+  let terms: QueryTerm[] = [];
   let run = 0;
 
   const showMore = async () => {
     const next = shown.splice(0, PAGE_SIZE);
-    const items = await Promise.all(next.map(renderResult));
+    const items = await Promise.all(next.map((r) => renderResult(r, terms)));
     list.append(...items);
     more.hidden = shown.length === 0;
   };
 
   const renderFacets = (counts: Record<string, Record<string, number>>) => {
     facets.replaceChildren();
+    facetsBox.hidden = true;
     for (const name of FACET_ORDER) {
       const values = Object.entries(counts[name] ?? {}).filter(([, n]) => n > 0);
       if (!values.length && !state.filters[name]) continue;
-      values.sort(([a, na], [b, nb]) => (name === '年份' ? Number(b) - Number(a) : nb - na || a.localeCompare(b, 'zh-CN')));
+      // Years newest first; series and units by pinyin, as in every other list of the site.
+      values.sort(([a], [b]) => (name === '年份' ? Number(b) - Number(a) : collator.compare(a, b)));
       const group = el('fieldset', { className: 'facet' }, el('legend', {}, name));
       const option = (value: string, label: string, count?: number) => {
         const radio = el('input', { type: 'radio', name: `facet-${name}`, value, checked: (state.filters[name]?.[0] ?? '') === value });
@@ -111,6 +135,7 @@ export async function startSearchPage(): Promise<void> {
       group.append(option('', '全部'));
       for (const [value, n] of values) group.append(option(value, value, n));
       facets.append(group);
+      facetsBox.hidden = false;
     }
   };
 
@@ -122,13 +147,16 @@ export async function startSearchPage(): Promise<void> {
     if (!state.q) {
       status.textContent = '请输入要搜索的内容。';
       facets.replaceChildren();
+      facetsBox.hidden = true;
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await searchArchive(pagefind, state.q, state.filters, state.sort);
+    const found = await searchArchive(pagefind, state.q, state.filters, state.sort, ranges);
     if (mine !== run) return;
     shown = [...found.results];
-    status.textContent = found.results.length ? `“${state.q}”共找到 ${found.results.length} 篇文章` : `没有找到包含“${state.q}”的文章。`;
+    terms = found.terms;
+    const label = queryLabel(found.terms) || state.q;
+    status.textContent = found.results.length ? `“${label}”共找到 ${found.results.length} 篇文章` : `没有找到包含“${label}”的文章。`;
     renderFacets(found.counts);
     await showMore();
     document.documentElement.dataset.searchDone = String(run);

@@ -8,8 +8,8 @@ import { buildArchive, type ArchiveOptions } from '../site/archive.ts';
 import { checkContent } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
+import { writeChunkRanges } from './chunks.ts';
 import { searchRecords } from './records.ts';
-import { marksIn } from './text.ts';
 
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
   const checked = await checkContent(contentDir);
@@ -17,8 +17,8 @@ export async function buildSearchIndex(contentDir: string, outputPath: string, o
   if (errors.length) throw new ContentError(errors);
   const archive = buildArchive(checked.input, options);
   const records = searchRecords(archive, (a) => markdownText(checked.bodies.get(a.file) ?? ''));
-  // Punctuation is indexed as words so that phrases run across it (see search-text.ts).
-  const { index, errors: startErrors } = await pagefind.createIndex({ includeCharacters: marksIn(records.map((r) => r.content)) });
+  // Index words are spelt in plain letters (see text.ts), so Pagefind's defaults suit them.
+  const { index, errors: startErrors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(startErrors.join('; '));
     // Records go to the Pagefind service in batches: one at a time spends the time waiting on round trips.
@@ -31,6 +31,7 @@ export async function buildSearchIndex(contentDir: string, outputPath: string, o
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
+    writeChunkRanges(outputPath);
   } finally {
     await pagefind.close();
   }

@@ -1,11 +1,11 @@
 /**
  * The Pagefind records of an archive: one per article, with our
- * Chinese-aware text (see search-text.ts), metadata for result lists,
+ * Chinese-aware index text (see text.ts), metadata for result lists,
  * filters and a date sort.
  */
 import type { Archive, Article } from '../site/archive.ts';
 import { formatDateZh, issueLabel } from '../site/format.ts';
-import { indexText } from './text.ts';
+import { indexText, writtenForms } from './text.ts';
 
 export interface SearchRecord {
   url: string;
@@ -23,10 +23,11 @@ export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' 
 export function searchRecords(archive: Archive, bodyText: (article: Article) => string): SearchRecord[] {
   return archive.articles.map((article) => {
     const { issue } = article;
-    const heading = [article.unit, article.title].filter(Boolean).join('\n');
+    const body = bodyText(article);
+    const written = writtenForms(body);
     return {
       url: article.url,
-      content: indexText(`${heading}\n${bodyText(article)}`),
+      content: indexText({ body, heading: [article.unit ?? '', article.title] }),
       language: 'zh',
       meta: {
         title: article.title,
@@ -34,6 +35,9 @@ export function searchRecords(archive: Archive, bodyText: (article: Article) => 
         issue: `${issue.series.title} ${issue.year}年${issueLabel(issue.number)}`,
         issueUrl: issue.url,
         date: formatDateZh(issue.date),
+        ...(written ? { written } : {}),
+        // Only an internal build has internal issues to mark.
+        ...(issue.status === 'internal' ? { internal: '1' } : {}),
       },
       filters: {
         [FILTERS.year]: [String(issue.year)],

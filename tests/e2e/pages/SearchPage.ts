@@ -37,8 +37,33 @@ export class SearchPage {
     return this.page.locator('.search-result mark').allInnerTexts();
   }
 
+  excerpts() {
+    return this.page.locator('.search-result__excerpt').allInnerTexts();
+  }
+
+  internalMarks() {
+    return this.page.locator('.search-result__internal').allInnerTexts();
+  }
+
+  /** Values of a facet group in the order shown, without their counts. */
+  facetValues(group: string) {
+    return this.page.locator('fieldset.facet', { hasText: group }).locator('.facet__option').evaluateAll((ls) => ls.map((l) => (l.firstChild?.nextSibling?.textContent ?? '').trim()));
+  }
+
+  /** Whether the facets are unfolded. */
+  facetsOpen() {
+    return this.page.locator('#search-facets-box').evaluate((d) => (d as HTMLDetailsElement).open);
+  }
+
+  /** Vertical positions of the first result and of the facets, in page pixels. */
+  async positions(): Promise<{ firstResult: number; facets: number }> {
+    const top = (sel: string) => this.page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    return { firstResult: await top('.search-result'), facets: await top('#search-facets-box') };
+  }
+
   async chooseFilter(group: string, value: string): Promise<void> {
     const before = await this.page.evaluate(() => document.documentElement.dataset.searchDone);
+    if (!(await this.facetsOpen())) await this.page.locator('#search-facets-box > summary').click();
     await this.page.locator('fieldset.facet', { hasText: group }).getByLabel(value).check();
     await this.page.waitForFunction((b) => document.documentElement.dataset.searchDone !== b, before);
   }
