@@ -33,7 +33,8 @@ async function load(): Promise<Loaded> {
           issues: issues.map((e) => ({ key: `issues/${e.id}`, file: `issues/${e.id}`, data: e.data, hasIntro: Boolean(e.body?.trim()) })),
           articles: articles.map((e) => ({ key: `articles/${e.id}`, file: `issues/${e.id}`, data: e.data })),
         },
-    { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && findChromium() !== undefined },
+    // In a sharded build the orchestrator has decided (JIANBAO_PDF), so every shard agrees, Chromium or not.
+    { base: import.meta.env.BASE_URL, audience: audience(), pdf: pdfWanted() && (inputFile !== undefined || findChromium() !== undefined) },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of issues) entries.set(`issues/${e.id}`, e);
