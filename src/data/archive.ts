@@ -37,7 +37,8 @@ async function load(): Promise<Loaded> {
           articles: articles.map((e) => ({ key: e.id, file: e.id, data: e.data })),
           unitSlugs: (await tree(contentRoot())).unitSlugs,
         },
-    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && findChromium() !== undefined },
+    // In a sharded build the orchestrator has decided (JIANBAO_PDF), so every shard agrees, Chromium or not.
+    { base: import.meta.env.BASE_URL, audience: renderAudience(import.meta.env.JIANBAO_PREVIEW === true), pdf: pdfWanted() && (inputFile !== undefined || findChromium() !== undefined) },
   );
   const entries = new Map<string, BodyEntry>();
   for (const e of [...issues, ...articles]) entries.set(e.id, e);

@@ -15,7 +15,7 @@ import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../print/pdf.ts';
 import { buildSearchIndex } from '../search/build.ts';
-import { archiveInputJson, buildArchive, type Audience } from '../site/archive.ts';
+import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
 import { copyInto, hashFiles, hashStrings, listTree, recoverInterrupted, swapInto } from './files.ts';
@@ -152,11 +152,16 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
 
     // 2. Plan: shards and their cache keys.
-    const chromiumPath = o.pdf ? findChromium() : undefined;
+    // A CI part renders no PDFs, so it needs no Chromium: it builds pages that link them, as the
+    // joining job (which has Chromium) will, so their cache keys agree.
+    const chromiumPath = o.pdf && !o.part ? findChromium() : undefined;
     if (o.pdf && !chromiumPath && !o.part) o.warn(`未找到 Chromium，本次不生成 PDF，页面也不链接 PDF。安装方法：${CHROMIUM_INSTALL_HINT}`);
-    const pdf = Boolean(chromiumPath);
+    const pdf = o.part ? o.pdf : Boolean(chromiumPath);
     const base = normalizeBase(o.base);
-    const input = checked.input;
+    // The check reads files concurrently, in whatever order they arrive: sort, so the shards' input
+    // and the index shard's cache key are the same from one build to the next.
+    const byFile = <T extends { file: string }>(list: T[]) => [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const input: ArchiveInput = { series: byFile(checked.input.series), issues: byFile(checked.input.issues), articles: byFile(checked.input.articles), unitSlugs: checked.input.unitSlugs };
     const archive = buildArchive(input, { base, audience: o.audience, pdf });
     const settings = JSON.stringify({ site: o.site, base, audience: o.audience, pdf, node: process.version });
     const templatesHash = hashStrings(await hashSources(o.projectRoot, TEMPLATE_SOURCES), settings);
