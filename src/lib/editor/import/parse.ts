@@ -61,7 +61,11 @@ export function joinWords(parts: string[]): string {
   return parts.reduce((acc, part) => {
     if (!acc) return part;
     if (!part) return acc;
-    return /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(part) ? `${acc} ${part}` : acc + part;
+    if (/[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(part)) return `${acc} ${part}`;
+    // A number or Latin word the writer set off with a space on one side gets it on the other too (隐患 23 处).
+    if (/\s[A-Za-z0-9.%]+$/.test(acc) && /^[^\s\p{P}]/u.test(part)) return `${acc} ${part}`;
+    if (/^[A-Za-z0-9.%]+\s/.test(part) && /[^\s\p{P}]$/u.test(acc)) return `${acc} ${part}`;
+    return acc + part;
   }, '');
 }
 
