@@ -6,7 +6,7 @@
  * is one paragraph as the author typed it, so nothing is rejoined.
  */
 import mammoth from 'mammoth';
-import { escapeMdxText } from '../../content/mdx-text.ts';
+import { gfmTable } from './markdown.ts';
 import type { MediaFile, SourceDocument, SourceLine } from './model.ts';
 
 /* Shapes of mammoth's document tree (its typings stop at `any`). */
@@ -17,6 +17,7 @@ interface Node {
   alignment?: string | null;
   styleName?: string | null;
   isBold?: boolean;
+  fontSize?: number | null;
   breakType?: string;
   noteType?: string;
   noteId?: string;
@@ -47,7 +48,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   let noteNo = 0;
 
   /** Text of inline content; images and footnotes are collected for lines of their own after the paragraph. */
-  const inline = async (nodes: Node[], after: SourceLine[], bold: { all: boolean; any: boolean }): Promise<string[]> => {
+  const inline = async (nodes: Node[], after: SourceLine[], bold: { all: boolean; any: boolean; size?: number }): Promise<string[]> => {
     const segs: string[] = [''];
     for (const n of nodes) {
       if (n.type === 'text') segs[segs.length - 1] += n.value ?? '';
@@ -59,6 +60,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
         if (text) {
           bold.any = true;
           bold.all &&= Boolean(n.isBold);
+          if (n.fontSize) bold.size = Math.max(bold.size ?? 0, n.fontSize);
         }
         const inner = await inline(n.children ?? [], after, bold);
         segs[segs.length - 1] += inner[0];
@@ -91,11 +93,11 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   const paragraph = async (p: Node): Promise<void> => {
     paraNo += 1;
     const after: SourceLine[] = [];
-    const bold = { all: true, any: false };
+    const bold: { all: boolean; any: boolean; size?: number } = { all: true, any: false };
     const segs = await inline(p.children ?? [], after, bold);
     const centred = p.alignment === 'center' || /^(?:Title|标题|Heading|副标题|Subtitle)/i.test(p.styleName ?? '');
     segs.forEach((s, n) => {
-      if (s.trim()) lines.push({ text: s.trim(), line: paraNo, cont: n > 0, centred, bold: bold.any && bold.all });
+      if (s.trim()) lines.push({ text: s.trim(), line: paraNo, cont: n > 0, centred, bold: bold.any && bold.all, size: bold.size });
     });
     lines.push(...after);
   };
@@ -122,10 +124,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
       rows.push(cells);
     }
     if (!rows.length) return;
-    const width = Math.max(...rows.map((r) => r.length));
-    const fmt = (r: string[]) => `| ${Array.from({ length: width }, (_, n) => escapeMdxText(r[n] ?? '').replace(/^\\?-/, '\\-') || ' ').join(' | ')} |`;
-    const md = [fmt(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(fmt)].join('\n');
-    lines.push({ text: rows.flat().join(''), line: paraNo, markdown: md });
+    lines.push({ text: rows.flat().join(''), line: paraNo, markdown: gfmTable(rows) });
   };
 
   for (const node of doc.children ?? []) {

@@ -19,6 +19,8 @@ export interface SourceLine {
   bold?: boolean;
   /** Clearly larger than body text (masthead, titles). */
   large?: boolean;
+  /** Font size relative to the body text (1 = body), when the format tells. */
+  size?: number;
   /** Literal Markdown (a GFM table, an image reference) that stands as a paragraph of its own. */
   markdown?: string;
   /** PDF page, for messages. */

@@ -119,6 +119,7 @@ interface Para {
   markdown: boolean;
   centred: boolean;
   split: boolean;
+  size?: number;
   lines: SourceLine[];
 }
 
@@ -131,7 +132,7 @@ function paragraphs(lines: SourceLine[]): Para[] {
       prev.lines.push(l);
       prev.centred &&= Boolean(l.centred);
     } else {
-      out.push({ line: l.line, text: l.markdown ?? l.text, markdown: Boolean(l.markdown), centred: Boolean(l.centred), split: Boolean(l.maybeSplit), lines: [l] });
+      out.push({ line: l.line, text: l.markdown ?? l.text, markdown: Boolean(l.markdown), centred: Boolean(l.centred), split: Boolean(l.maybeSplit), size: l.size, lines: [l] });
     }
   }
   return out;
@@ -409,11 +410,24 @@ function matchHeading(body: Para[], at: number, want: string): Heading | undefin
     const joined = group.map((p) => normalizeSpaces(p.text)).join('');
     const rest = group.slice(1).map((p) => squeeze(p.text));
     if (joined === want) {
-      return looksLikeUnit(line) ? { unit: flat, title: joinWords(rest), used } : { unit: null, title: joinWords([squeeze(line), ...rest]), used };
+      return isUnitLine(group) ? { unit: flat, title: joinWords(rest), used } : { unit: null, title: joinWords([squeeze(line), ...rest]), used };
     }
-    if (looksLikeUnit(line) && normalizeSpaces(rest.join('')) === want) return { unit: flat, title: joinWords(rest), used };
+    if (isUnitLine(group) && normalizeSpaces(rest.join('')) === want) return { unit: flat, title: joinWords(rest), used };
   }
   return undefined;
+}
+
+/**
+ * A unit line above a title: a unit's name, or (where the format tells
+ * sizes) a short line without punctuation set smaller than the title below.
+ */
+function isUnitLine(group: Para[]): boolean {
+  if (group.length < 2) return false;
+  const [first, next] = group;
+  if (CAPTION_RE.test(first.text)) return false;
+  if (looksLikeUnit(first.text)) return true;
+  const t = normalizeSpaces(first.text);
+  return first.size !== undefined && next.size !== undefined && first.size < next.size * 0.9 && t.length <= 24 && !/[，,。：:；;！？]/.test(t);
 }
 
 function headingText(p: Para | undefined): boolean {
@@ -427,7 +441,7 @@ function centredHeading(paras: Para[], at: number): Heading | undefined {
   let used = 1;
   while (used < 3 && paras[at + used]?.centred && headingText(paras[at + used])) used++;
   const group = paras.slice(at, at + used);
-  if (group.length > 1 && looksLikeUnit(group[0].text)) return { unit: squeeze(group[0].text), title: joinWords(group.slice(1).map((g) => squeeze(g.text))), used };
+  if (isUnitLine(group)) return { unit: squeeze(group[0].text), title: joinWords(group.slice(1).map((g) => squeeze(g.text))), used };
   return { unit: null, title: joinWords(group.map((g) => squeeze(g.text))), used };
 }
 

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gfmTable } from './markdown.ts';
 import { ImportError, type SourceDocument, type SourceLine } from './model.ts';
 
 interface Item {
@@ -19,13 +20,22 @@ interface Item {
   size: number;
 }
 
+/** A run of text with no visual gap inside: a table cell, or a whole line. */
+interface Segment {
+  x0: number;
+  text: string;
+}
+
 interface PdfLine {
+  segments: Segment[];
   page: number;
   x0: number;
   x1: number;
   y: number;
   size: number;
   text: string;
+  /** Rows of cells, when this stands for a table found on the page. */
+  table?: string[][];
 }
 
 /**
@@ -35,9 +45,11 @@ interface PdfLine {
  */
 const RADICALS: Record<string, string> = {
   // Kangxi radicals whose NFKC form is the traditional character, where a simplified-Chinese font shares the simplified glyph.
-  '⼾': '户', '⾭': '青', '⻘': '青', '⻟': '食',
+  '⼾': '户', '⾭': '青', '⿈': '黄',
+  // CJK Radicals Supplement forms that are drawn exactly as a whole character.
+  '⺠': '民', '⻁': '虎', '⺟': '母', '⻄': '西', '⻣': '骨', '⻤': '鬼', '⺝': '月', '⺼': '月', '⺩': '王', '⺊': '卜', '⺜': '日', '⻘': '青', '⻝': '食', '⻟': '食',
   '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马', '⻥': '鱼',
-  '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母',
+  '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
 };
 
 /** Replaces radicals that stand for ideographs by the ideographs. */
@@ -89,7 +101,13 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     throw new ImportError(1, `PDF 共 ${pages.length} 页，没有文字层，是扫描件（expected 含文字的 PDF；请先做 OCR，例如 ocrmypdf -l chi_sim 原文件.pdf 识别后.pdf，或用原始的 Word 文件导入）`);
   }
   const furniture = removeFurniture(pages);
-  return { format: 'pdf', detail: `PDF，${pages.length} 页${furniture ? `，去掉页码和页眉 ${furniture} 行` : ''}`, lines: toSourceLines(pages), media: [], warnings: [] };
+  const lines = toSourceLines(pages);
+  // A radical left over is most likely a character the font mislabelled: say so rather than keep it silently.
+  const warnings = lines.flatMap((l) => {
+    const odd = [...new Set(l.text.match(/[\u2e80-\u2fdf]/g) ?? [])];
+    return odd.length ? [{ line: l.line, message: `部首字符“${odd.join('')}”可能是字体把某个汉字标错了，请核对原文` }] : [];
+  });
+  return { format: 'pdf', detail: `PDF，${pages.length} 页${furniture ? `，去掉页码和页眉 ${furniture} 行` : ''}`, lines, media: [], warnings };
 }
 
 /** Items on one baseline (within half a character) form a line; wide gaps become two spaces. */
@@ -109,19 +127,35 @@ function groupLines(items: Item[], page: number): PdfLine[] {
     const size = rowSize(row);
     let text = '';
     let end: number | null = null;
-    for (const it of visible) {
-      if (end !== null) {
-        const gap = it.x - end;
-        if (gap > 1.5 * size) text += '  ';
-        else if (gap > 0.2 * size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+    let spaceItem = false;
+    const segments: Segment[] = [];
+    for (const it of row) {
+      if (!it.str.trim()) {
+        // A space glyph (a quarter em and more) is a typed space (在 Word 中); LibreOffice's and
+        // Word's automatic spacing between Chinese and Latin is narrower (a fifth of an em: 1 年).
+        if (end !== null && it.w + Math.max(0, it.x - end) >= 0.22 * size) spaceItem = true;
+        continue;
       }
+      const gap = end === null ? Infinity : it.x - end;
+      const spaced = spaceItem || gap > 0.3 * size;
+      if (end !== null) {
+        if (gap > 1.5 * size) text += '  ';
+        else if (spaced && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+      }
+      if (gap > 0.6 * size) segments.push({ x0: it.x, text: it.str.trim() });
+      else segments[segments.length - 1].text = joinSegment(segments[segments.length - 1].text, it.str, spaced);
       text += it.str;
       end = it.x + it.w;
+      spaceItem = /\s$/.test(it.str);
     }
     const last = visible.at(-1)!;
-    lines.push({ page, x0: visible[0].x, x1: last.x + last.w, y: rowY(row), size, text: text.replace(/\s+$/, '').replace(/^\s+/, '') });
+    lines.push({ segments, page, x0: visible[0].x, x1: last.x + last.w, y: rowY(row), size, text: text.replace(/\s+$/, '').replace(/^\s+/, '') });
   }
   return lines.sort((a, b) => b.y - a.y);
+}
+
+function joinSegment(a: string, b: string, spaced: boolean): string {
+  return (spaced && !/\s$/.test(a) && !/^\s/.test(b) ? `${a} ${b}` : a + b).replace(/^\s+/, '');
 }
 
 function rowSize(row: Item[]): number {
@@ -183,7 +217,8 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
   let prev: PdfLine | undefined;
   let prevCentred = false;
   let n = 0;
-  for (const lines of pages) {
+  for (const page of pages) {
+    const lines = findTables(page, size);
     const pageBody = lines.filter(isBody);
     const left = pageBody.length ? Math.min(...pageBody.map((l) => l.x0)) : globalLeft;
     for (const l of lines) {
@@ -198,10 +233,37 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
         const hanging = MARKER_RE.test(out.at(-1)?.text ?? '') && l.x0 > prev.x0 + 0.5 * size && !MARKER_RE.test(l.text);
         cont = prevFull && (!indented || hanging);
       }
-      out.push({ text: l.text, line: n, page: l.page, cont, centred, large: l.size > size * 1.2 });
+      if (l.table) {
+        out.push({ text: l.text, line: n, page: l.page, markdown: gfmTable(l.table) });
+        n += l.table.length - 1;
+        prev = undefined;
+        continue;
+      }
+      out.push({ text: l.text, line: n, page: l.page, cont, centred, large: l.size > size * 1.2, size: l.size / size });
       prev = l;
       prevCentred = centred;
     }
+  }
+  return out;
+}
+
+/**
+ * Tables: two or more consecutive lines split by visual gaps into the same
+ * number (two or more) of cells whose left edges line up. They become one
+ * line standing for the table.
+ */
+function findTables(lines: PdfLine[], size: number): PdfLine[] {
+  const out: PdfLine[] = [];
+  const aligned = (a: PdfLine, b: PdfLine) =>
+    a.segments.length >= 2 && a.segments.length === b.segments.length && a.segments.every((s, i) => Math.abs(s.x0 - b.segments[i].x0) < 0.6 * size);
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && aligned(lines[i], lines[j])) j++;
+    if (j - i >= 2) {
+      const rows = lines.slice(i, j);
+      out.push({ ...rows[0], text: rows.flatMap((r) => r.segments.map((s) => s.text)).join(''), table: rows.map((r) => r.segments.map((s) => s.text)), x1: Math.max(...rows.map((r) => r.x1)) });
+      i = j;
+    } else out.push(lines[i++]);
   }
   return out;
 }

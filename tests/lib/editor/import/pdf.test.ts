@@ -1,0 +1,185 @@
+/**
+ * PDFs made three ways, imported back: Jianbao's own print PDFs (a real
+ * build with Chromium), a plain A4 document printed by Chromium with page
+ * numbers and a running header, and a Word file converted by LibreOffice.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import matter from 'gray-matter';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { unescapeMdxText } from '../../../../src/lib/content/mdx-text.ts';
+import { writeContent } from '../../../../src/lib/content/write.ts';
+import type { Catalog } from '../../../../src/lib/site/catalog.ts';
+import { CHROMIUM_ARGS, requireChromium } from '../../../../src/lib/print/chromium.ts';
+import { issueFiles, seriesFile } from '../../../../src/lib/editor/issue-files.ts';
+import { ImportError, type ImportedIssue } from '../../../../src/lib/editor/import/model.ts';
+import { importBulletin } from '../../../../src/lib/editor/import/read.ts';
+import { buildSite, PROJECT_ROOT } from '../../../helpers/build.ts';
+import { masthead, PNG, title, unit, wordFile } from './word.ts';
+
+const run = promisify(execFile);
+const SEED = { series: 'liaocheng-wenming', year: 2021, number: 28 };
+
+/** The issue as its content files and the built catalog say it is, in the importer's shape. */
+function expectedIssue(root: string, catalog: Catalog, i: Catalog['issues'][number]): ImportedIssue {
+  const dir = path.join(root, 'issues', i.series, String(i.year), String(i.number).padStart(3, '0'));
+  const paras = (s: string) => (s.trim() ? s.trim().split(/\n\n/).map((p) => (p.startsWith('|') ? p : unescapeMdxText(p))) : []);
+  const intro = paras(matter(readFileSync(path.join(dir, 'index.mdx'), 'utf8')).content);
+  const files = readdirSync(dir).filter((f) => /^\d+-.*\.mdx$/.test(f)).sort();
+  return {
+    series: catalog.series.find((s) => s.id === i.series)!.title,
+    number: i.number,
+    total: i.total,
+    date: i.date,
+    issuer: i.issuer,
+    classification: i.classification,
+    intro: intro.length ? intro.join('\n\n') : null,
+    reportTo: i.reportTo,
+    copyTo: i.copyTo,
+    sendTo: i.sendTo,
+    copies: i.copies,
+    articles: files.map((f) => {
+      const a = matter(readFileSync(path.join(dir, f), 'utf8'));
+      return { unit: a.data.unit ?? null, title: a.data.title, paragraphs: paras(a.content) };
+    }),
+  };
+}
+
+/** Compares what matters for a round trip; `markdown` indexes are the reader's business. */
+function comparable(issue: ImportedIssue): ImportedIssue {
+  return { ...issue, articles: issue.articles.map(({ unit: u, title: t, paragraphs }) => ({ unit: u, title: t, paragraphs })) };
+}
+
+describe('Jianbao’s own PDFs import back to the same issue', () => {
+  let root: string;
+  let dist: string;
+  let catalog: Catalog;
+  beforeAll(async () => {
+    root = path.join(await mkdtemp(path.join(tmpdir(), 'jianbao-roundtrip-')), 'content');
+    // The seed issue (found by its identity), the fixture archive, and two imported issues with the variants.
+    cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/archive'), root, { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, 'content/series', `${SEED.series}.yaml`), path.join(root, 'series', `${SEED.series}.yaml`));
+    cpSync(path.join(PROJECT_ROOT, 'content/issues', SEED.series, String(SEED.year), String(SEED.number).padStart(3, '0')), path.join(root, 'issues', SEED.series, String(SEED.year), String(SEED.number).padStart(3, '0')), { recursive: true });
+    const variants = await importBulletin(readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/import/variants.txt')));
+    await writeContent(root, [seriesFile('variants', variants.issue.series, variants.issue.issuer), ...issueFiles(variants.issue, 'variants', variants.issue.issuer)]);
+    const built = await buildSite(root, { BULLETIN_INCLUDE: 'internal' });
+    dist = built.outDir;
+    catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8'));
+  }, 600_000);
+
+  it('builds a PDF for every issue, the seed among them', () => {
+    expect(catalog.issues.filter((i) => i.pdfUrl).map((i) => `${i.series}/${i.year}/${i.number}`)).toContain(`${SEED.series}/${SEED.year}/${SEED.number}`);
+    expect(catalog.issues.every((i) => i.pdfUrl)).toBe(true);
+  });
+
+  it('imports each PDF to exactly its issue: fields, titles, units, paragraphs', async () => {
+    expect(catalog.issues.length).toBeGreaterThanOrEqual(7);
+    for (const i of catalog.issues) {
+      const pdf = readFileSync(path.join(dist, decodeURI(i.pdfUrl!).replace(/^\//, '')));
+      const got = await importBulletin(pdf, i.pdfUrl!);
+      expect(got.format).toBe('pdf');
+      expect(comparable(got.issue), i.pdfUrl!).toEqual(expectedIssue(root, catalog, i));
+    }
+  });
+});
+
+async function printHtml(html: string, options: { header?: string; footer?: string } = {}): Promise<Buffer> {
+  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({
+      format: 'A4',
+      margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
+      displayHeaderFooter: Boolean(options.header || options.footer),
+      headerTemplate: options.header ?? '<span></span>',
+      footerTemplate: options.footer ?? '<span></span>',
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+const PLAIN_STYLE = `<style>
+  body { font-family: 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 1.8; margin: 0; }
+  p { margin: 0; text-indent: 2em; text-align: justify; }
+  .c { text-align: center; text-indent: 0; } .t { font-size: 22pt; font-weight: bold; }
+  .m { color: red; font-size: 36pt; font-weight: bold; } .r { text-align: right; } .n { text-indent: 0; }
+</style>`;
+
+describe('a PDF printed by Chromium from a plain document', () => {
+  const long = '东区组织力量开展燃气安全大排查，共排查餐饮场所一千二百家、居民小区八十个，发现并整改隐患三十六处，对重点单位实行挂牌督办，确保隐患动态清零。';
+  const body = Array.from({ length: 14 }, (_, n) => `<p>${long.replace('东区', `第${n + 1}段东区`)}</p>`).join('');
+  it('rebuilds paragraphs across pages and drops page numbers and the running header', async () => {
+    const html = `<html><head><meta charset="utf-8">${PLAIN_STYLE}</head><body>
+      <p class="n">机密★1年</p><p class="c m">某市督查专报</p><p class="c">（第5期）</p>
+      <p class="n">某市人民政府督查室编印　　　　　　2021.5.12</p>
+      <p class="c">目  录</p><p class="n">★东区推进燃气安全整治</p><p class="n">★西区网格化管理见成效</p>
+      <p class="c">东区</p><p class="c t">推进燃气安全整治</p>${body}
+      <p class="c">图为东区工作人员检查燃气管道</p>
+      <p class="c t">西区网格化管理见成效</p><p>西区把斗虎巷片区划为八个网格。</p>
+      <p class="n">抄送：市人大常委会办公室，市政协办公室，</p><p class="n">市纪委监委</p><p class="r">（共印30份）</p>
+    </body></html>`;
+    const pdf = await printHtml(html, {
+      header: '<div style="font-size:10pt;width:100%;text-align:center">某市督查专报</div>',
+      footer: '<div style="font-size:12pt;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+    });
+    const r = await importBulletin(pdf);
+    expect(r.detail).toMatch(/PDF，[2-9] 页，去掉页码和页眉 \d+ 行/);
+    expect(r.issue).toEqual({
+      series: '某市督查专报', number: 5, total: null, date: '2021-05-12', issuer: '某市人民政府督查室', classification: '机密★1年', intro: null,
+      reportTo: [], copyTo: ['市人大常委会办公室', '市政协办公室', '市纪委监委'], sendTo: [], copies: 30,
+      articles: [
+        { unit: '东区', title: '推进燃气安全整治', paragraphs: [...Array.from({ length: 14 }, (_, n) => long.replace('东区', `第${n + 1}段东区`)), '图为东区工作人员检查燃气管道'] },
+        { unit: null, title: '西区网格化管理见成效', paragraphs: ['西区把斗虎巷片区划为八个网格。'] },
+      ],
+    });
+  });
+
+  it('stops on a scanned PDF (no text layer), asking for OCR', async () => {
+    const pdf = await printHtml(`<html><body><img src="data:image/png;base64,${PNG.toString('base64')}" width="400" height="560"></body></html>`);
+    await expect(importBulletin(pdf)).rejects.toThrow(ImportError);
+    await expect(importBulletin(pdf)).rejects.toThrow(/没有文字层，是扫描件.*OCR/);
+  });
+});
+
+describe('a PDF converted from Word by LibreOffice', () => {
+  it('imports to the same issue as the Word file itself', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'jianbao-lo-'));
+    const docx = path.join(work, 'bulletin.docx');
+    await writeFile(docx, await wordFile([
+      { text: '内部资料', bold: true },
+      masthead('某市工作简报'),
+      { text: '2021年第5期（总第100期）', centre: true },
+      { text: '某市人民政府办公室\t\t\t2021年5月12日' },
+      { text: '本期要目', centre: true, bold: true },
+      '1.东区推进燃气安全整治',
+      '2.西区网格化管理见成效',
+      unit('东区'),
+      title('推进燃气安全整治'),
+      '东区组织力量开展燃气安全大排查，共排查餐饮场所一千二百家、居民小区八十个，发现并整改隐患三十六处，对重点单位实行挂牌督办。',
+      '一、加强组织领导',
+      '成立工作专班，每周调度。',
+      title('西区网格化管理见成效'),
+      '西区把斗虎巷片区划为八个网格。',
+      { text: '报：市委、市政府领导' },
+      { text: '发：各区人民政府' },
+      { text: '共印30份', right: true },
+    ]));
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, docx], { timeout: 240_000 });
+    const fromWord = await importBulletin(readFileSync(docx));
+    const fromPdf = await importBulletin(readFileSync(path.join(work, 'bulletin.pdf')));
+    expect(fromPdf.format).toBe('pdf');
+    expect(fromPdf.issue).toEqual(fromWord.issue);
+    expect(fromPdf.issue.total).toBe(100);
+  }, 300_000);
+});
+
+it('has LibreOffice for the conversion test (apt-get install libreoffice-writer-nogui)', () => {
+  expect(existsSync('/usr/bin/soffice') || existsSync('/usr/lib/libreoffice/program/soffice')).toBe(true);
+});
