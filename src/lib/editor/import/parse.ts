@@ -566,3 +566,36 @@ function verifyNothingLost(issue: ImportedIssue, bodyLines: SourceLine[], closin
   const stored = [...issue.reportTo, ...issue.copyTo, ...issue.sendTo];
   if (stored.length !== seen.length) throw new ImportError(closing[0]?.line ?? 1, '报尾：收文单位数目不一致（expected 每个单位归入报、送或发之一）');
 }
+
+/** 报送单位 written after the title: （东区供稿）, 东区供稿, 供稿：东区, 报送单位：东区. */
+const CONTRIBUTOR_RE = /^[（(]?\s*(?:(?:供\s*稿|报\s*送\s*单\s*位|来\s*源)\s*[：:]\s*(.+?)|(.+?)\s*供\s*稿)\s*[）)]?$/;
+
+/**
+ * Reads one article a unit sent (for `new:article --from`): its title (the
+ * centred line, or the first line), its unit (a line above the title, or a
+ * 供稿 line below it) and its paragraphs; every line is accounted for.
+ */
+export function parseArticle(doc: SourceDocument): ImportedArticle {
+  const lines = doc.lines.filter((l) => l.markdown || l.text.trim()).map((l) => ({ ...l, text: l.text.trim() }));
+  if (!lines.length) throw new ImportError(1, '文件中没有文字（expected 一篇文章：标题和正文）');
+  const paras = paragraphs(lines);
+  let b = 0;
+  const hinted = paras.some((p) => p.centred);
+  const h = (hinted && paras[0].centred ? centredHeading(paras, 0) : undefined) ?? plainHeading(paras, 0);
+  if (!h) throw new ImportError(paras[0].line, `第一行“${paras[0].text.slice(0, 30)}”不像标题（expected 文章标题单独成行，可先有一行单位名称）`);
+  b += h.used;
+  const article: ImportedArticle = { unit: h.unit, title: h.title, paragraphs: [] };
+  const contributor = paras[b] && !paras[b].markdown ? CONTRIBUTOR_RE.exec(paras[b].text) : null;
+  const contributorAt = contributor && !article.unit ? b : -1;
+  if (contributorAt >= 0) {
+    article.unit = squeeze(contributor![1] ?? contributor![2]);
+    b++;
+  }
+  if (b >= paras.length) throw new ImportError(paras.at(-1)!.line, `“${article.title}”之后没有正文（expected 标题下方的正文段落）`);
+  const out = finishArticle(article, paras.slice(b), doc.format);
+  // The 供稿 line's words around the unit are structure; everything else must arrive as written.
+  const source = normalizeSpaces(paras.map((p, i) => (i === contributorAt ? '' : p.text)).join(''));
+  const got = normalizeSpaces([contributorAt >= 0 ? '' : (out.unit ?? ''), out.title, ...out.paragraphs].join(''));
+  if (source !== got) throw new ImportError(lines[0].line, `文章的文字读入前后不一致（expected 原文每个字都在结果中；未写入任何文件）`);
+  return out;
+}
