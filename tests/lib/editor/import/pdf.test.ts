@@ -10,16 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import matter from 'gray-matter';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unescapeMdxText } from '../../../../src/lib/content/mdx-text.ts';
 import { writeContent } from '../../../../src/lib/content/write.ts';
 import type { Catalog } from '../../../../src/lib/site/catalog.ts';
-import { CHROMIUM_ARGS, requireChromium } from '../../../../src/lib/print/chromium.ts';
 import { issueFiles, seriesFile } from '../../../../src/lib/editor/issue-files.ts';
 import { ImportError, type ImportedIssue } from '../../../../src/lib/editor/import/model.ts';
 import { importBulletin } from '../../../../src/lib/editor/import/read.ts';
 import { buildSite, PROJECT_ROOT } from '../../../helpers/build.ts';
+import { PLAIN_STYLE, printHtml } from './make-pdf.ts';
 import { masthead, PNG, title, unit, wordFile } from './word.ts';
 
 const run = promisify(execFile);
@@ -87,30 +86,6 @@ describe('Jianbao’s own PDFs import back to the same issue', () => {
     }
   });
 });
-
-async function printHtml(html: string, options: { header?: string; footer?: string } = {}): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      margin: { top: '37mm', bottom: '35mm', left: '28mm', right: '26mm' },
-      displayHeaderFooter: Boolean(options.header || options.footer),
-      headerTemplate: options.header ?? '<span></span>',
-      footerTemplate: options.footer ?? '<span></span>',
-    });
-  } finally {
-    await browser.close();
-  }
-}
-
-const PLAIN_STYLE = `<style>
-  body { font-family: 'Noto Serif CJK SC', serif; font-size: 16pt; line-height: 1.8; margin: 0; }
-  p { margin: 0; text-indent: 2em; text-align: justify; }
-  .c { text-align: center; text-indent: 0; } .t { font-size: 22pt; font-weight: bold; }
-  .m { color: red; font-size: 36pt; font-weight: bold; } .r { text-align: right; } .n { text-indent: 0; }
-</style>`;
 
 describe('a PDF printed by Chromium from a plain document', () => {
   const long = '东区组织力量开展燃气安全大排查，共排查餐饮场所一千二百家、居民小区八十个，发现并整改隐患三十六处，对重点单位实行挂牌督办，确保隐患动态清零。';
