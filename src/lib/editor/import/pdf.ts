@@ -71,7 +71,6 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const pkg = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     verbosity: 0,
