@@ -123,7 +123,14 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
       for (const cell of row.children ?? []) if (cell.type === 'tableCell') cells.push(await cellText(cell));
       rows.push(cells);
     }
-    if (!rows.length) return;
+    const filled = rows.map((r) => r.filter((c) => c.trim())).filter((r) => r.length);
+    if (!filled.length) return;
+    // Templates lay out the issuer and date, or the 报/送/发 block, with a one-row or one-column
+    // table: that is layout, not data, so each row reads as a line (cells apart by wide spaces).
+    if (filled.length === 1 || filled.every((r) => r.length === 1)) {
+      for (const r of filled) lines.push({ text: r.join('    '), line: paraNo });
+      return;
+    }
     lines.push({ text: rows.flat().join(''), line: paraNo, markdown: gfmTable(rows) });
   };
 

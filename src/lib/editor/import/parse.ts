@@ -40,6 +40,10 @@ const CLOSING_LABEL_RE = /^(报|送|发|抄\s*报|抄\s*送|主\s*送|呈\s*报|
 const COPIES_RE = new RegExp(`[（(]?\\s*共\\s*印\\s*(${NUM})\\s*份\\s*[）)]?\\s*[。.]?\\s*$`);
 const PRINTED_RE = /印\s*发\s*$/;
 const CAPTION_RE = /^(?:[（(]?\s*图\s*[为\d一二三四五六七八九十：:]|注\s*[：:]|附\s*件|资料来源|来源[：:])/;
+/** A rule typed as characters (the red line under the masthead, the lines around the 报尾). */
+const RULE_RE = /^[─━—―_＿=＝\-－~～·.…*★☆◆\s]{6,}$/;
+/** Staff lines at the foot of a bulletin that the format has no field for: reported, not imported. */
+const STAFF_RE = /^(?:责任编辑|编\s*辑|审\s*核|校\s*对|主\s*编|签\s*发|联系人|联系电话|电\s*话|传\s*真|邮\s*箱|电子邮箱|地\s*址)\s*[：:]/;
 /** Numbered sub-headings and list items: 一、 （二） 3. 第一， … */
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十]+[，、])/;
 /** Characters that end a paragraph; a page break after anything else may have split one. */
@@ -118,6 +122,7 @@ interface Para {
   text: string;
   markdown: boolean;
   centred: boolean;
+  bold: boolean;
   split: boolean;
   size?: number;
   lines: SourceLine[];
@@ -132,7 +137,7 @@ function paragraphs(lines: SourceLine[]): Para[] {
       prev.lines.push(l);
       prev.centred &&= Boolean(l.centred);
     } else {
-      out.push({ line: l.line, text: l.markdown ?? l.text, markdown: Boolean(l.markdown), centred: Boolean(l.centred), split: Boolean(l.maybeSplit), size: l.size, lines: [l] });
+      out.push({ line: l.line, text: l.markdown ?? l.text, markdown: Boolean(l.markdown), centred: Boolean(l.centred), bold: Boolean(l.bold), split: Boolean(l.maybeSplit), size: l.size, lines: [l] });
     }
   }
   return out;
@@ -140,7 +145,7 @@ function paragraphs(lines: SourceLine[]): Para[] {
 
 /** Reads the bulletin a reader produced; throws ImportError naming the line when it cannot. */
 export function parseDocument(doc: SourceDocument): ImportResult {
-  const lines = doc.lines.filter((l) => l.markdown || l.text.trim()).map((l) => ({ ...l, text: l.text.trim() }));
+  const lines = doc.lines.filter((l) => l.markdown || (l.text.trim() && !RULE_RE.test(l.text.trim()))).map((l) => ({ ...l, text: l.text.trim() }));
   const warnings: ImportWarning[] = [...doc.warnings];
   if (!lines.length) throw new ImportError(1, '文件中没有文字（expected 一份简报：报头、期号、编印单位、日期、目录和正文）');
 
@@ -283,8 +288,8 @@ export function parseDocument(doc: SourceDocument): ImportResult {
     }
   } else {
     // No contents: headings are the centred lines (Word, PDF); in plain text the first lines are the one article's heading.
-    const hinted = paras.some((p) => p.centred);
-    while (b < paras.length && INTRO_RE.test(paras[b].text) && !paras[b].centred) introParts.push(paras[b++]);
+    const hinted = paras.some(isHeadingHint);
+    while (b < paras.length && INTRO_RE.test(paras[b].text) && !isHeadingHint(paras[b])) introParts.push(paras[b++]);
     while (b < paras.length) {
       const h = hinted ? centredHeading(paras, b) : current ? undefined : plainHeading(paras, b);
       if (h) {
@@ -434,12 +439,17 @@ function headingText(p: Para | undefined): boolean {
   return Boolean(p && !p.markdown && normalizeSpaces(p.text).length <= 60 && !isSentenceEnd(p.text) && !CAPTION_RE.test(p.text));
 }
 
-/** Centred short lines, not a caption under an image: an optional unit line, then the title (which may wrap). */
+/** Layout that marks a title: centred, or a bold line of its own that is not a numbered sub-heading. */
+function isHeadingHint(p: Para | undefined): boolean {
+  return Boolean(p && (p.centred || (p.bold && !ENUMERATOR.test(p.text))));
+}
+
+/** Centred (or bold) short lines, not a caption under an image: an optional unit line, then the title (which may wrap). */
 function centredHeading(paras: Para[], at: number): Heading | undefined {
   const p = paras[at];
-  if (!p.centred || !headingText(p) || paras[at - 1]?.markdown) return undefined;
+  if (!isHeadingHint(p) || !headingText(p) || paras[at - 1]?.markdown) return undefined;
   let used = 1;
-  while (used < 3 && paras[at + used]?.centred && headingText(paras[at + used])) used++;
+  while (used < 3 && isHeadingHint(paras[at + used]) && headingText(paras[at + used])) used++;
   const group = paras.slice(at, at + used);
   if (isUnitLine(group)) return { unit: squeeze(group[0].text), title: joinWords(group.slice(1).map((g) => squeeze(g.text))), used };
   return { unit: null, title: joinWords(group.map((g) => squeeze(g.text))), used };
@@ -473,7 +483,7 @@ function findClosing(lines: SourceLine[]): number {
 
 function isClosingStart(t: string): boolean {
   const flat = normalizeSpaces(t);
-  return CLOSING_LABEL_RE.test(t) || (COPIES_RE.test(t) && /^[（(]?共印/.test(flat)) || (PRINTED_RE.test(t) && findDate(t) !== null && flat.length <= 40);
+  return CLOSING_LABEL_RE.test(t) || STAFF_RE.test(t) || (COPIES_RE.test(t) && /^[（(]?共印/.test(flat)) || (PRINTED_RE.test(t) && findDate(t) !== null && flat.length <= 40);
 }
 
 type Distribution = Pick<ImportedIssue, 'reportTo' | 'copyTo' | 'sendTo' | 'copies'>;
@@ -518,6 +528,11 @@ function parseClosing(lines: SourceLine[], warnings: ImportWarning[], head: { is
         warnings.push({ line: l.line, message: `“${key}”按“${as}”导入（简报格式只有报、送、发三栏）` });
       }
       buffer = t.slice(label[0].length);
+    } else if (STAFF_RE.test(t)) {
+      flush();
+      target = undefined;
+      warnings.push({ line: l.line, message: `“${t}”是编辑、联系方式一类的信息，简报格式中没有对应字段，此行未导入` });
+      continue;
     } else if (target) {
       buffer = joinWords([buffer, t]);
     } else {
@@ -557,7 +572,7 @@ function verifyNothingLost(issue: ImportedIssue, bodyLines: SourceLine[], closin
   const recipients = closing
     .map((l) => {
       let t = normalizeSpaces(l.text).replace(COPIES_RE, '');
-      if (PRINTED_RE.test(t) && findDate(t) && !CLOSING_LABEL_RE.test(t)) return '';
+      if ((PRINTED_RE.test(t) && findDate(t) && !CLOSING_LABEL_RE.test(t)) || (STAFF_RE.test(t) && !CLOSING_LABEL_RE.test(t))) return '';
       return t.replace(CLOSING_LABEL_RE, '').replace(/[。.；;]$/, '');
     })
     .join('')
@@ -580,8 +595,7 @@ export function parseArticle(doc: SourceDocument): ImportedArticle {
   if (!lines.length) throw new ImportError(1, '文件中没有文字（expected 一篇文章：标题和正文）');
   const paras = paragraphs(lines);
   let b = 0;
-  const hinted = paras.some((p) => p.centred);
-  const h = (hinted && paras[0].centred ? centredHeading(paras, 0) : undefined) ?? plainHeading(paras, 0);
+  const h = (isHeadingHint(paras[0]) ? centredHeading(paras, 0) : undefined) ?? plainHeading(paras, 0);
   if (!h) throw new ImportError(paras[0].line, `第一行“${paras[0].text.slice(0, 30)}”不像标题（expected 文章标题单独成行，可先有一行单位名称）`);
   b += h.used;
   const article: ImportedArticle = { unit: h.unit, title: h.title, paragraphs: [] };

@@ -93,6 +93,34 @@ describe('Word variants', () => {
   });
 });
 
+describe('Word templates', () => {
+  it('reads issuer and date laid out in a one-row table, 报/送/发 in a one-column table, a typed rule and a staff line', async () => {
+    const r = await importBulletin(
+      await wordFile([
+        masthead('某市工作简报'),
+        { text: '第 5 期', centre: true },
+        { table: [['某市人民政府办公室编', '2021年5月12日']] },
+        { text: '━━━━━━━━━━━━━━━━━━━━', centre: true },
+        title('东区推进燃气安全整治'),
+        '正文。',
+        { text: '━━━━━━━━━━━━━━━━━━━━' },
+        { table: [['报：市委、市政府领导'], ['发：各区人民政府，', '']] },
+        { table: [['市直各部门']] },
+        { text: '责任编辑：李四　　联系电话：1234567' },
+        { text: '（共印30份）', right: true },
+      ]),
+    );
+    expect(r.issue).toMatchObject({ series: '某市工作简报', number: 5, issuer: '某市人民政府办公室', date: '2021-05-12', reportTo: ['市委、市政府领导'], sendTo: ['各区人民政府', '市直各部门'], copies: 30 });
+    expect(r.issue.articles).toEqual([{ unit: null, title: '东区推进燃气安全整治', paragraphs: ['正文。'] }]);
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/责任编辑：李四.*未导入/)]);
+  });
+
+  it('takes bold left-aligned lines for titles when nothing is centred and there are no contents', async () => {
+    const r = await importBulletin(await wordFile([{ text: '某市工作简报', bold: true, size: 72 }, { text: '第5期' }, { text: '某市办公室  2021年5月12日' }, { text: '东区推进燃气安全整治', bold: true }, '正文一。', { text: '一、加强领导', bold: true }, '正文二。', { text: '西区网格化管理见成效', bold: true }, '正文三。']));
+    expect(r.issue.articles.map((a) => [a.title, a.paragraphs])).toEqual([['东区推进燃气安全整治', ['正文一。', '一、加强领导', '正文二。']], ['西区网格化管理见成效', ['正文三。']]]);
+  });
+});
+
 describe('formats are told by content', () => {
   it('reads a Word file whatever its name says', async () => {
     expect(sniffFormat(await wordFile([masthead('某市督查专报')]), 'saved-as.txt')).toBe('docx');

@@ -155,13 +155,19 @@ describe('closing block', () => {
     expect(parse(bulletin({ closing: '抄送：市人大' })).warnings.map((w) => w.message)).toEqual([expect.stringMatching(/“抄送”按“送”导入/)]);
   });
 
+  it('reports 责任编辑 and 联系电话 lines as warnings instead of dropping them silently', () => {
+    const r = parse(bulletin({ closing: '责任编辑：李四    联系电话：1234567\n\n发：各区\n\n共印 10 份' }));
+    expect([r.issue.sendTo, r.issue.articles[0].paragraphs]).toEqual([['各区'], ['某区开展专项行动。']]);
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/责任编辑：李四.*未导入/)]);
+  });
+
   it('warns when the 印发 line disagrees with the head', () => {
     expect(parse(bulletin({ closing: '某市办公室    2022年1月5日印发' })).warnings.map((w) => w.message)).toEqual([expect.stringMatching(/2022-01-05.*2022-01-04/)]);
   });
 
   it('stops at text it cannot place, naming the line', () => {
-    const e = failure(bulletin({ closing: '发：各区\n\n共印 10 份\n\n责任编辑：李四' }));
-    expect(e.message).toMatch(/报尾中无法识别的文字“责任编辑：李四”/);
+    const e = failure(bulletin({ closing: '发：各区\n\n共印 10 份\n\n以上材料仅供参考' }));
+    expect(e.message).toMatch(/报尾中无法识别的文字“以上材料仅供参考”（expected /);
     expect(e.line).toBe(19);
   });
 });
