@@ -212,6 +212,10 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
   // Margins may mirror on odd and even pages: the left one is taken per page, the right one overall.
   const right = Math.max(...body.map((l) => l.x1));
   const globalLeft = Math.min(...body.map((l) => l.x0));
+  // The first-line indent most paragraphs use (two characters in Chinese documents), if the document has one.
+  const lefts = pages.map((page) => Math.min(...page.filter(isBody).map((l) => l.x0), globalLeft + 1e6));
+  const indents = pages.flatMap((page, p) => page.filter(isBody).map((l) => Math.round((l.x0 - lefts[p]) / size)).filter((k) => k >= 1 && k <= 4));
+  const indent = indents.length >= 3 ? mode(indents) * size : null;
   const out: SourceLine[] = [];
   let prev: PdfLine | undefined;
   let prevCentred = false;
@@ -224,12 +228,20 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
       n++;
       const insetL = l.x0 - left;
       const insetR = right - l.x1;
-      const centred = insetL > 1.5 * size && insetR > 1.5 * size && Math.abs(insetL - insetR) < 1.5 * size;
+      // A one-line paragraph can sit as symmetrically as a title: starting exactly at the
+      // paragraph indent, in body size, it is a paragraph.
+      const atIndent = indent !== null && Math.abs(insetL - indent) < 0.3 * size && isBody(l);
+      const centred = insetL > 1.5 * size && insetR > 1.5 * size && Math.abs(insetL - insetR) < 1.5 * size && !atIndent;
       const indented = insetL > 0.8 * size;
       let cont = false;
       if (prev && !centred && !prevCentred && Math.abs(prev.size - l.size) < 0.15 * Math.max(l.size, 1)) {
-        const prevFull = right - prev.x1 < 1.6 * size;
-        const hanging = MARKER_RE.test(out.at(-1)?.text ?? '') && l.x0 > prev.x0 + 0.5 * size && !MARKER_RE.test(l.text);
+        const short = right - prev.x1;
+        const prevText = out.at(-1)?.text ?? '';
+        // Ragged right (no justification, half-width punctuation, 禁则 moving a character down)
+        // leaves a line up to a few characters short: where paragraphs are indented, an unindented
+        // line after one that stops mid-sentence still continues it.
+        const prevFull = short < 1.6 * size || (indent !== null && short < 4 * size && !/[。！？!?…；;：:]$|[。！？!?…][”’」』）)]$/.test(prevText));
+        const hanging = MARKER_RE.test(prevText) && l.x0 > prev.x0 + 0.5 * size && !MARKER_RE.test(l.text);
         cont = prevFull && (!indented || hanging);
       }
       if (l.table) {

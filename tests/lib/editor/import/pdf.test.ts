@@ -146,12 +146,28 @@ describe('a PDF converted from Word by LibreOffice', () => {
       { text: '发：各区人民政府' },
       { text: '共印30份', right: true },
     ]));
-    await run('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, docx], { timeout: 240_000 });
+    // The seed bulletin typed into Word (left-aligned, so lines end ragged), six pages once converted.
+    const seed = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/seed/000_6afe2561fe3ced3e.expected.json'), 'utf8')) as ImportedIssue;
+    const seedDocx = path.join(work, 'seed.docx');
+    await writeFile(seedDocx, await wordFile([
+      masthead(seed.series),
+      { text: `第${seed.number}期`, centre: true },
+      { text: `${seed.issuer}\t\t2021年5月12日` },
+      ...seed.articles.map((a) => `◆ ${a.unit ?? ''}${a.title}`),
+      ...seed.articles.flatMap((a) => [...(a.unit ? [unit(a.unit)] : []), title(a.title), ...a.paragraphs]),
+      { text: `报：${seed.reportTo.join('，')}` },
+      { text: `发：${seed.sendTo.join('，')}` },
+      { text: `共印${seed.copies}份`, right: true },
+    ]));
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, docx, seedDocx], { timeout: 240_000 });
     const fromWord = await importBulletin(readFileSync(docx));
     const fromPdf = await importBulletin(readFileSync(path.join(work, 'bulletin.pdf')));
     expect(fromPdf.format).toBe('pdf');
     expect(fromPdf.issue).toEqual(fromWord.issue);
     expect(fromPdf.issue.total).toBe(100);
+    const seedPdf = await importBulletin(readFileSync(path.join(work, 'seed.pdf')));
+    expect(seedPdf.detail).toMatch(/PDF，[3-9] 页/);
+    expect(seedPdf.issue).toEqual(seed);
   }, 300_000);
 });
 
