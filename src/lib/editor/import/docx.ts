@@ -75,6 +75,11 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
         segs[segs.length - 1] += `[${noteNo}]`;
         const body = note ? (await Promise.all((note.body ?? []).map((p) => inline(p.children ?? [], after, { all: false, any: false })))).map((s) => s.join('')).join('') : '';
         after.push({ text: `[${noteNo}] ${body.trim()}`, line: paraNo });
+      } else if (n.type === 'paragraph') {
+        // A text box (masthead, 期号 box) holds paragraphs of its own inside the run that anchors it.
+        await paragraph(n);
+      } else if (n.type === 'table') {
+        await table(n);
       } else if (n.type === 'image' && n.readAsBuffer) {
         const ext = EXT[n.contentType ?? ''];
         if (!ext) {

@@ -115,6 +115,11 @@ describe('Word templates', () => {
     expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/责任编辑：李四.*未导入/)]);
   });
 
+  it('reads a masthead typed in a text box', async () => {
+    const r = await importBulletin(await wordFile([{ textbox: ['某市工作简报'] }, { text: '第5期', centre: true }, { text: '某市办公室  2021年5月12日' }, title('东区推进燃气安全整治'), '正文。']));
+    expect([r.issue.series, r.issue.number, r.issue.articles[0].title]).toEqual(['某市工作简报', 5, '东区推进燃气安全整治']);
+  });
+
   it('takes bold left-aligned lines for titles when nothing is centred and there are no contents', async () => {
     const r = await importBulletin(await wordFile([{ text: '某市工作简报', bold: true, size: 72 }, { text: '第5期' }, { text: '某市办公室  2021年5月12日' }, { text: '东区推进燃气安全整治', bold: true }, '正文一。', { text: '一、加强领导', bold: true }, '正文二。', { text: '西区网格化管理见成效', bold: true }, '正文三。']));
     expect(r.issue.articles.map((a) => [a.title, a.paragraphs])).toEqual([['东区推进燃气安全整治', ['正文一。', '一、加强领导', '正文二。']], ['西区网格化管理见成效', ['正文三。']]]);

@@ -3,7 +3,7 @@
  * the layout units use: red bold centred masthead, centred titles, body
  * paragraphs indented two characters, tables, pictures, footnotes.
  */
-import { AlignmentType, Document, FootnoteReferenceRun, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, FootnoteReferenceRun, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, Textbox, TextRun, WidthType } from 'docx';
 
 /** A 1×1 red PNG: small, and a real image Word and browsers accept. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -15,7 +15,8 @@ export type WordBlock =
   | { table: string[][] }
   | { image: Uint8Array; alt?: string }
   | { text: string; footnote: string }
-  | { pageBreak: true };
+  | { pageBreak: true }
+  | { textbox: string[] };
 
 /** Builds a .docx from blocks; the body text is 仿宋-sized (16 pt) with a 2-character first-line indent. */
 export async function wordFile(blocks: WordBlock[]): Promise<Buffer> {
@@ -32,6 +33,12 @@ export async function wordFile(blocks: WordBlock[]): Promise<Buffer> {
       return new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: b.image, transformation: { width: 120, height: 80 }, altText: { name: b.alt ?? '', description: b.alt ?? '', title: b.alt ?? '' } })] });
     }
     if ('pageBreak' in b) return new Paragraph({ children: [new PageBreak()] });
+    if ('textbox' in b) {
+      return new Textbox({
+        style: { width: '400pt', height: '80pt' },
+        children: b.textbox.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold: true, size: 72, color: 'FF0000' })] })),
+      });
+    }
     if ('footnote' in b) {
       const id = Object.keys(footnotes).length + 1;
       footnotes[id] = { children: [new Paragraph(b.footnote)] };
