@@ -206,6 +206,16 @@ export function parseDocument(doc: SourceDocument): ImportResult {
       warnings.push({ line: expectNumberAt, message: `${edition}没有期号，按第 1 期导入` });
     } else throw new ImportError(expectNumberAt, `报头下方没有期号（expected 如“第 5 期”“第五期”“2021年第5期”或“第 5 期（总第 312 期）”的一行）`);
   }
+  if (date === null || issuer === null) {
+    // Some bulletins print the date (and the office) only in the 印发 line at the foot.
+    const printed = lines.slice(headEnd).find((l) => !l.markdown && PRINTED_RE.test(l.text) && findDate(l.text)?.valid && normalizeSpaces(l.text).length <= 40);
+    if (printed) {
+      const d = findDate(printed.text)!;
+      const who = squeeze(printed.text.slice(0, d.index));
+      date ??= d.iso;
+      if (issuer === null && who) issuer = who;
+    }
+  }
   if (date === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有印发日期（expected 如“2021年5月12日”“2021.5.12”或“二〇二一年五月十二日”的日期，在编印单位同一行或下一行）`);
   if (issuer === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有编印单位（expected 日期前的单位名称，如“某某办公室”或“某某办公室编印”）`);
   if (edition && !masthead.includes(edition)) masthead = `${masthead}（${edition}）`;
@@ -381,6 +391,8 @@ function headTokens(text: string): HeadTokens {
     if (ed) out.edition = ed[1] as Edition;
   }
   out.rest = t.replace(ISSUER_SUFFIX_RE, '').trim().replace(ISSUER_SUFFIX_RE, '').trim();
+  // 2021年5月12日印发 / 出版: the verb after the date is not an issuer.
+  if (out.any && /^(?:印\s*发|出\s*版|编\s*印)$/.test(out.rest)) out.rest = '';
   if (out.any && /^[（()）\s]*$/.test(out.rest)) out.rest = '';
   return out;
 }

@@ -90,6 +90,15 @@ describe('dates and issuers', () => {
     expect([r.issue.number, r.issue.issuer, r.issue.date]).toEqual([5, '某市办公室', '2022-01-04']);
   });
 
+  it('reads a date followed by 印发 in the head', () => {
+    expect(parse(bulletin({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022年1月4日印发' })).issue.date).toBe('2022-01-04');
+  });
+
+  it('takes issuer and date from the 印发 line at the foot when the head has neither', () => {
+    const { issue, warnings } = parse(bulletin({ head: '某市工作简报\n\n第 5 期', closing: '发：各区\n\n某市办公室          2022年1月4日印发' }));
+    expect([issue.issuer, issue.date, issue.sendTo, warnings]).toEqual(['某市办公室', '2022-01-04', ['各区'], []]);
+  });
+
   it('rejects a date that does not exist, at its line', () => {
     const e = failure(bulletin({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 2 月 30 日' }));
     expect([e.line, e.message]).toEqual([7, expect.stringMatching(/不是真实的日期/)]);
