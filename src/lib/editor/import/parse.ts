@@ -29,7 +29,9 @@ const SIGNER_RE = /签\s*发\s*人?\s*[：:]\s*\S+(?:\s\S{1,2}(?=\s{2,}|$))?/;
 /** 编/编印/主办 after the issuing office's name. */
 const ISSUER_SUFFIX_RE = /\s*(?:编\s*印|编\s*发|主\s*办|承\s*办|编)$/;
 /** 密级 and 标注 printed above the masthead: 内部资料 注意保存, 秘密★1年, 机密, 绝密★长期. */
-const CLASSIFICATION_RE = /^(?:[\s\u3000]*(?:内部资料|内部刊物|内部参阅|内部|秘密|机密|绝密|注意保存|妥善保管|参阅|密级[：:]?|保密)(?:[\s\u3000]*★[\s\u3000]*[\d一二三四五六七八九十长期年个月]+)?)+[\s\u3000]*$/;
+const CLASSIFICATION_RE = /^(?:[\s\u3000，,、]*(?:内部资料|内部刊物|内部参阅|内部|秘密|机密|绝密|注意保存|妥善保管|参阅|密级[：:]?|保密)(?:[\s\u3000]*★[\s\u3000]*[\d一二三四五六七八九十长期年个月]+)?)+[\s\u3000]*$/;
+/** 编号/份号 printed top right on confidential issues: No.000123, 编号：012. */
+const COPY_NUMBER_RE = /[\s\u3000]*(?:(?:编\s*号|份\s*号)\s*[：:]?\s*|No\.?\s*)[A-Za-z0-9０-９-]+[\s\u3000]*$/;
 const CONTENTS_HEADING_RE = /^(?:目录|本期要目|本期目录|要目|本期导读|内容提要)$/;
 /** Markers of contents items: - • ◆ ★ ■ ▲ ● 1. （1） 一、 */
 const CONTENTS_MARKER_RE = /^(?:[-－—•·◆◇★☆■□●○▲△▶►◎※]\s*|\d+[.．、]\s*|[（(]\d+[）)]\s*|[一二三四五六七八九十]+、\s*)/;
@@ -152,7 +154,14 @@ export function parseDocument(doc: SourceDocument): ImportResult {
   // 报头 ------------------------------------------------------------------
   let i = 0;
   let classification: string | null = null;
-  if (lines.length > 1 && CLASSIFICATION_RE.test(lines[0].text)) classification = lines[i++].text.replace(/[\s\u3000]+/g, ' ');
+  // A copy number (编号) may share the mark's line, top right: it is not part of the mark.
+  const copyNo = lines.length > 1 ? COPY_NUMBER_RE.exec(lines[0].text) : null;
+  const markText = copyNo ? lines[0].text.slice(0, copyNo.index) + lines[0].text.slice(copyNo.index + copyNo[0].length) : lines[0].text;
+  if (lines.length > 1 && markText.trim() && CLASSIFICATION_RE.test(markText)) {
+    classification = markText.trim().replace(/[\s\u3000]+/g, ' ');
+    if (copyNo) warnings.push({ line: lines[0].line, message: `份号“${copyNo[0].trim()}”未导入（每份印件各不相同，不是这一期的信息）` });
+    i++;
+  }
   const mastheadLines: SourceLine[] = [];
   while (i < lines.length && mastheadLines.length < 3 && (!mastheadLines.length || (!headTokens(lines[i].text).any && !issuerLike(lines[i].text)))) {
     if (mastheadLines.length && (lines[i].markdown || CONTENTS_HEADING_RE.test(normalizeSpaces(lines[i].text)))) break;

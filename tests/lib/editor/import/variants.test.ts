@@ -106,7 +106,13 @@ describe('dates and issuers', () => {
 });
 
 describe('classification marks', () => {
-  it.each(['内部资料', '秘密', '机密★1年', '绝密★长期', '内部资料 注意保存'])('%s above the masthead', (mark) => {
+  it('takes the copy number (编号) off the mark’s line and says so', () => {
+    const r = parse(bulletin({ head: `秘密★1年          No.000123\n\n某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 1 月 4 日` }));
+    expect([r.issue.classification, r.issue.series]).toEqual(['秘密★1年', '某市工作简报']);
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/份号“No\.000123”未导入/)]);
+  });
+
+  it.each(['内部资料', '秘密', '机密★1年', '绝密★长期', '内部资料 注意保存', '内部资料，注意保存', '内部参阅'])('%s above the masthead', (mark) => {
     const { issue } = parse(bulletin({ head: `${mark}\n\n某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 1 月 4 日` }));
     expect([issue.classification, issue.series]).toEqual([mark, '某市工作简报']);
   });
