@@ -36,7 +36,7 @@ const CONTENTS_HEADING_RE = /^(?:目录|本期要目|本期目录|要目|本期�
 /** Markers of contents items: - • ◆ ★ ■ ▲ ● 1. （1） 一、 */
 const CONTENTS_MARKER_RE = /^(?:[-－—•·◆◇★☆■□●○▲△▶►◎※]\s*|\d+[.．、]\s*|[（(]\d+[）)]\s*|[一二三四五六七八九十]+、\s*)/;
 /** Leader dots and a page number at the end of a contents item from Word's TOC. */
-const LEADER_RE = /[\s.…·．]{3,}\s*\d+$|\s*…+\s*\d+$/;
+const LEADER_RE = /[\s.…·．]{3,}\s*\d+$|\s*…+\s*\d+$|\s{2,}\d{1,3}$/;
 const INTRO_RE = /^(?:[【\[]?\s*编\s*者\s*按\s*[】\]]?|按\s*语)\s*[：:]?/;
 const CLOSING_LABEL_RE = /^(报|送|发|抄\s*报|抄\s*送|主\s*送|呈\s*报|分\s*送|本\s*期\s*增\s*发|增\s*发)\s*[：:]\s*/;
 const COPIES_RE = new RegExp(`[（(]?\\s*共\\s*印\\s*(${NUM})\\s*份\\s*[）)]?\\s*[。.]?\\s*$`);

@@ -270,7 +270,9 @@ function findTables(lines: PdfLine[], size: number): PdfLine[] {
   for (let i = 0; i < lines.length; ) {
     let j = i + 1;
     while (j < lines.length && aligned(lines[i], lines[j])) j++;
-    if (j - i >= 2) {
+    // A contents list with page numbers (◆ 标题 …… 2) lines up like a table but is not one.
+    const contents = lines.slice(i, j).every((r) => /^\d{1,3}$/.test(r.segments.at(-1)!.text) && (MARKER_RE.test(r.text) || /[.…·．]{3,}$/.test(r.segments.at(-2)!.text)));
+    if (j - i >= 2 && !contents) {
       const rows = lines.slice(i, j);
       out.push({ ...rows[0], text: rows.flatMap((r) => r.segments.map((s) => s.text)).join(''), table: rows.map((r) => r.segments.map((s) => s.text)), x1: Math.max(...rows.map((r) => r.x1)) });
       i = j;

@@ -116,6 +116,15 @@ describe('a PDF printed by Chromium from a plain document', () => {
     });
   });
 
+  it('reads a contents list with page numbers at the right margin as contents, not as a table', async () => {
+    const item = (t: string, page: number) => `<p class="n" style="position:relative">◆ ${t}<span style="position:absolute;right:0">${page}</span></p>`;
+    const html = `<html><head><meta charset="utf-8">${PLAIN_STYLE}</head><body><p class="c m">某市工作简报</p><p class="c">第5期</p><p class="n">某市办公室　　　　　　2021年5月12日</p>
+      <p class="c">目  录</p>${item('东区推进燃气安全整治', 1)}${item('西区网格化管理见成效', 2)}
+      <p class="c t">东区推进燃气安全整治</p><p>正文一。</p><p class="c t">西区网格化管理见成效</p><p>正文二。</p></body></html>`;
+    const r = await importBulletin(await printHtml(html));
+    expect(r.issue.articles.map((a) => [a.title, a.paragraphs])).toEqual([['东区推进燃气安全整治', ['正文一。']], ['西区网格化管理见成效', ['正文二。']]]);
+  });
+
   it('stops on a scanned PDF (no text layer), asking for OCR', async () => {
     const pdf = await printHtml(`<html><body><img src="data:image/png;base64,${PNG.toString('base64')}" width="400" height="560"></body></html>`);
     await expect(importBulletin(pdf)).rejects.toThrow(ImportError);
