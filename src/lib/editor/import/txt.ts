@@ -30,6 +30,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+const PAGE_NUMBER_LINE = /^(?:[-—–－―]+\s*\d{1,3}\s*[-—–－―]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?)$/;
+
 /** Splits decoded text into SourceLines; `line` is the 1-based line of the file. */
 export function textLines(text: string): SourceLine[] {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -41,7 +43,8 @@ export function textLines(text: string): SourceLine[] {
   let prevBlank = true;
   raw.forEach((l, n) => {
     const text = l.replace(/[\s\u3000]+$/, '');
-    if (!text.trim()) {
+    // Page numbers left by PDF-to-text extraction (— 2 —, - 2 -, 第2页) are page furniture.
+    if (!text.trim() || PAGE_NUMBER_LINE.test(text.trim())) {
       prevBlank = true;
       return;
     }

@@ -20,6 +20,11 @@ describe('text files in the encodings and line endings they are saved with', () 
     expect(r.issue).toEqual(reference());
   });
 
+  it('drops page numbers and form feeds left by PDF-to-text extraction', async () => {
+    const text = fixture('variants.txt').toString('utf8').replace('# 这一行', '\f— 2 —\n\n# 这一行');
+    expect((await importBulletin(Buffer.from(text), 'x.txt')).issue).toEqual(reference());
+  });
+
   it('decodes UTF-16 with a BOM', () => {
     const text = '某市工作简报';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
