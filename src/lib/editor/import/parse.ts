@@ -85,7 +85,8 @@ export function looksLikeUnit(s: string): boolean {
   return t.length >= 2 && t.length <= 24 && !/[，,。、：:；;“”"（）()《》！？]/.test(t) && UNIT_SUFFIX.test(t);
 }
 
-function isSentenceEnd(s: string): boolean {
+/** True when `s` ends a sentence (。！？…；：, possibly before a closing quote or bracket). */
+export function isSentenceEnd(s: string): boolean {
   return SENTENCE_END.test(s.trimEnd());
 }
 

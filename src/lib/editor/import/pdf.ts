@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gfmTable } from './markdown.ts';
 import { ImportError, type SourceDocument, type SourceLine } from './model.ts';
+import { isSentenceEnd } from './parse.ts';
 
 interface Item {
   str: string;
@@ -240,7 +241,7 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
         // Ragged right (no justification, half-width punctuation, 禁则 moving a character down)
         // leaves a line up to a few characters short: where paragraphs are indented, an unindented
         // line after one that stops mid-sentence still continues it.
-        const prevFull = short < 1.6 * size || (indent !== null && short < 4 * size && !/[。！？!?…；;：:]$|[。！？!?…][”’」』）)]$/.test(prevText));
+        const prevFull = short < 1.6 * size || (indent !== null && short < 4 * size && !isSentenceEnd(prevText));
         const hanging = MARKER_RE.test(prevText) && l.x0 > prev.x0 + 0.5 * size && !MARKER_RE.test(l.text);
         cont = prevFull && (!indented || hanging);
       }
