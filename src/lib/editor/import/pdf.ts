@@ -179,12 +179,18 @@ function removeFurniture(pages: PdfLine[][]): number {
   for (const lines of pages) {
     for (const l of [lines[0], lines.at(-1)]) if (l) counts.set(edgeKey(l), (counts.get(edgeKey(l)) ?? 0) + 1);
   }
-  const repeated = (l: PdfLine) => pages.length >= 3 && (counts.get(edgeKey(l)) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.6));
-  for (const lines of pages) {
+  const body = mode(pages.flat().map((l) => Math.round(l.size)));
+  // On two pages a repeated edge line is furniture only when set smaller than the text (a header, not a heading).
+  const repeated = (l: PdfLine) =>
+    (pages.length >= 3 || l.size < body * 0.9) && (counts.get(edgeKey(l)) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.6));
+  // The running header usually repeats the masthead, which page 1 prints large instead.
+  const masthead = pages[0]?.find((l) => l.size > body * 1.2)?.text.replace(/\s+/g, '');
+  const header = (l: PdfLine, p: number) => p > 0 && l.size < body * 0.9 && Boolean(masthead) && l.text.replace(/\s+/g, '') === masthead;
+  for (const [p, lines] of pages.entries()) {
     for (let pass = 0; pass < 2; pass++) {
       for (const at of [lines.length - 1, 0]) {
         const l = lines[at];
-        if (l && (PAGE_NUMBER_RE.test(l.text) || repeated(l))) {
+        if (l && (PAGE_NUMBER_RE.test(l.text) || repeated(l) || header(l, p))) {
           lines.splice(at, 1);
           removed++;
         }

@@ -116,6 +116,15 @@ describe('a PDF printed by Chromium from a plain document', () => {
     });
   });
 
+  it('drops the running header of a two-page document too', async () => {
+    const paras = Array.from({ length: 5 }, (_, n) => `<p>${long.replace('东区', `第${n + 1}段东区`)}</p>`).join('');
+    const html = `<html><head><meta charset="utf-8">${PLAIN_STYLE}</head><body><p class="c m">某市督查专报</p><p class="c">第5期</p><p class="n">某市人民政府督查室　　　　2021年5月12日</p>
+      <p class="c t">东区推进燃气安全整治</p>${paras}<p style="break-before:page">第6段正文。</p><p class="n">发：各区人民政府</p></body></html>`;
+    const r = await importBulletin(await printHtml(html, { header: '<div style="font-size:10pt;width:100%;text-align:center">某市督查专报</div>' }));
+    expect(r.detail).toMatch(/PDF，2 页，去掉页码和页眉 [12] 行/);
+    expect(r.issue.articles[0].paragraphs).toEqual([...Array.from({ length: 5 }, (_, n) => long.replace('东区', `第${n + 1}段东区`)), '第6段正文。']);
+  });
+
   it('reads a contents list with page numbers at the right margin as contents, not as a table', async () => {
     const item = (t: string, page: number) => `<p class="n" style="position:relative">◆ ${t}<span style="position:absolute;right:0">${page}</span></p>`;
     const html = `<html><head><meta charset="utf-8">${PLAIN_STYLE}</head><body><p class="c m">某市工作简报</p><p class="c">第5期</p><p class="n">某市办公室　　　　　　2021年5月12日</p>
