@@ -1,32 +1,44 @@
 /**
  * npm run import -- FILE... [--series ID] [--dry-run] [--force] [--content DIR]
- * Imports legacy plain-text bulletins into the content tree.
+ * Imports bulletins from Word (.docx), PDF and text files into the content tree.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
-import { existsSync } from 'node:fs';
-import { ImportError, parseBulletin, type ImportedIssue } from '../src/lib/editor/importer.ts';
-import { issueFiles, seriesFile, type ContentFile } from '../src/lib/editor/issue-files.ts';
-import { readSeries, writeContent } from '../src/lib/content/write.ts';
-import { unescapeMdxText } from '../src/lib/content/mdx-text.ts';
+import { ImportError, type ImportResult } from '../src/lib/editor/import/model.ts';
+import { importBulletin } from '../src/lib/editor/import/read.ts';
+import { chooseSeries } from '../src/lib/editor/import/series.ts';
+import { articleBody, issueFiles, seriesFile, type ContentFile } from '../src/lib/editor/issue-files.ts';
+import { writeContent } from '../src/lib/content/write.ts';
+import { formatProblem } from '../src/lib/content/errors.ts';
+import { parseFrontmatter } from '../src/lib/content/frontmatter.ts';
+import { errorsAdded, readContent } from '../src/lib/content/read.ts';
 import { issueDir, SERIES_ID_RE } from '../src/lib/content/layout.ts';
-import { articleSchema, issueSchema } from '../src/lib/content/schema.ts';
 import { contentRoot } from '../src/lib/settings.ts';
-import { titleSlug } from '../src/lib/content/slug.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
-const HELP = `用法 / usage: npm run import -- FILE... [options]
+const HELP = `用法：npm run import -- 文件... [选项]
 
-Reads bulletins in plain-text form (as extracted from their PDF or Word file)
-and writes content/series/<id>.yaml and content/issues/<series>/<year>/<NNN>/.
+把简报文件导入内容目录：写入 content/series/<系列>.yaml 和
+content/issues/<系列>/<年>/<期号>/（index.mdx、每篇文章一个 .mdx、Word 中的图片）。
 
-  --series ID    series to import into (default: the series whose title is the
-                 masthead; a new one is created, its id derived from the masthead)
-  --dry-run      parse and report, write nothing
-  --force        replace issues that already exist
-  --content DIR  content folder (default: content/, or $JIANBAO_CONTENT)
-  -h, --help     this help
+可导入的格式（按文件内容判断，不看扩展名，可在一次导入中混用）：
+  .docx   Word 文档：段落、居中标题、单位行、表格、图片、脚注
+  .pdf    有文字层的 PDF（扫描件需先 OCR）：按位置重建段落，去掉页码和页眉
+  .txt    文本：UTF-8（有无 BOM 均可）、GBK/GB18030，自动识别
+  .doc、.wps、.rtf 请先转换：soffice --headless --convert-to docx 文件
+
+选项：
+  --series ID    导入到这个系列（默认：报头与已有系列标题完全相同时归入该系列，
+                 否则新建系列，id 由报头拼音生成且不与已有系列重复）
+  --dry-run      只解析和报告，不写任何文件
+  --force        替换已存在的期；全部成功才生效，任何一步失败都恢复原样
+  --content DIR  内容目录（默认 content/ 或 $JIANBAO_CONTENT）
+  -h, --help     显示本帮助
+
+出错时报告“文件:行: 问题（expected 应有的内容）”，不写入任何文件。
+.docx 的“行”是段落序号，.pdf 的“行”是从第一页起数的文字行。
+带密级标注（内部资料、秘密、机密、绝密）的期写为 status: internal，不公开发布。
 `;
 
 const args = parseCli(HELP, {
@@ -38,77 +50,93 @@ const args = parseCli(HELP, {
     content: { type: 'string' },
   },
 });
-if (!args.positionals.length) fail(`no input files\n\n${HELP}`);
+if (!args.positionals.length) fail(`没有要导入的文件（expected 至少一个 .docx、.pdf 或 .txt 文件）\n\n${HELP}`);
 if (args.values.series && !SERIES_ID_RE.test(args.values.series)) {
-  fail(`--series: "${args.values.series}" is not a valid id (expected lowercase ASCII letters, digits and hyphens)`);
+  fail(`--series：“${args.values.series}”不是有效的系列 id（expected 小写英文字母、数字和连字符）`);
 }
 
 const root = args.values.content ? path.resolve(args.values.content) : contentRoot();
-const series = await readSeries(root);
+// The series as the one content reader sees them (the same verdict check and the build give).
+const series: { id: string; title?: string; issuer?: string }[] = (await readContent(root)).series.map((s) => ({ id: s.file.replace(/^series\/|\.ya?ml$/g, ''), title: s.data.title, issuer: s.data.issuer }));
 const files: ContentFile[] = [];
 const replace = new Set<string>();
 const errors: string[] = [];
-const summaries: string[] = [];
-const planned = new Set<string>();
+const notes: string[] = [];
+const planned = new Map<string, string>();
 
 for (const file of args.positionals) {
-  let issue: ImportedIssue;
+  let result: ImportResult;
   try {
-    issue = parseBulletin(await readFile(file, 'utf8'));
+    result = await importBulletin(await readFile(file), file);
   } catch (e) {
     if (e instanceof ImportError) errors.push(`${file}:${e.line || 1}: ${e.message}`);
-    else errors.push(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') errors.push(`${file}: 文件不存在（expected 一个可读的文件）`);
+    else errors.push(`${file}: 无法读取：${(e as Error).message}（expected 完好的 .docx、.pdf 或 .txt 文件）`);
     continue;
   }
-  const byTitle = series.find((s) => s.title === issue.series);
-  const id = args.values.series ?? byTitle?.id ?? titleSlug(issue.series, 40);
+  const { issue } = result;
+  for (const w of result.warnings) notes.push(`${file}:${w.line}: 警告：${w.message}`);
+  const choice = chooseSeries(issue.series, series, args.values.series);
+  const id = choice.id;
   let known = series.find((s) => s.id === id);
   if (!known) {
     known = { id, title: issue.series, issuer: issue.issuer };
     series.push(known);
     files.push(seriesFile(id, issue.series, issue.issuer));
   }
-  const dir = issueDir({ series: id, year: Number(issue.date.slice(0, 4)), number: issue.number });
+  const year = Number(issue.date.slice(0, 4));
+  const dir = issueDir({ series: id, year, number: issue.number });
   if (planned.has(dir)) {
-    errors.push(`${file}: issue ${issue.number} of ${issue.date.slice(0, 4)} is also in another input file (expected each issue once)`);
+    errors.push(`${file}: ${year}年第 ${issue.number} 期也在 ${planned.get(dir)} 中（expected 每期只导入一次）`);
     continue;
   }
-  planned.add(dir);
+  planned.set(dir, file);
   if (existsSync(path.join(root, dir))) {
     if (!args.values.force) {
-      errors.push(`${file}: ${path.join(path.basename(root), dir)} already exists (use --force to replace it)`);
+      errors.push(`${file}: ${path.join(path.basename(root), dir)} 已存在（expected 新的一期；要替换请加 --force）`);
       continue;
     }
     replace.add(dir);
   }
-  const out = issueFiles(issue, id, typeof known.issuer === 'string' ? known.issuer : issue.issuer);
-  // Read what would be written back, as the site will: same schema, same text.
-  for (const f of out) {
-    const { data, content } = matter(f.text);
-    const schema = f.path.endsWith('/index.mdx') ? issueSchema : articleSchema;
-    const result = schema.safeParse(data);
-    if (!result.success) errors.push(`${file}: would write invalid ${f.path}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const text = content.trim().split(/\n\n/).map(unescapeMdxText);
-    const want = f.path.endsWith('/index.mdx') ? (issue.intro ? issue.intro.split('\n\n') : ['']) : issue.articles[out.indexOf(f) - 1].paragraphs;
-    if (JSON.stringify(text) !== JSON.stringify(want)) errors.push(`${file}: the text of ${f.path} would not read back as imported (a bug in escaping; nothing written)`);
-  }
+  const out = issueFiles(issue, id, typeof known.issuer === 'string' ? known.issuer : issue.issuer, result.media);
+  // Each body must read back as imported; the whole set is read with the tree below.
+  const mdx = out.filter((f) => f.path.endsWith('.mdx'));
+  mdx.forEach((f, n) => {
+    const parsed = parseFrontmatter(f.text);
+    const want = n === 0 ? (issue.intro ? articleBody({ paragraphs: issue.intro.split('\n\n') }) : '') : articleBody(issue.articles[n - 1]);
+    if (!parsed.ok || parsed.value.body.trim() !== want.trim()) errors.push(`${file}: ${f.path} 的正文读回后与导入的不同（程序错误；未写入任何文件）`);
+  });
   files.push(...out);
-  const paragraphs = issue.articles.reduce((n, a) => n + a.paragraphs.length, 0);
-  summaries.push(
-    `${file}: ${issue.series} ${issue.date.slice(0, 4)}年第 ${issue.number} 期 → ${dir}/  ${issue.articles.length} 篇文章，${paragraphs} 段` +
-      `${issue.intro ? '，含编者按' : ''}${replace.has(dir) ? '（替换已有）' : ''}`,
+  const paragraphs = issue.articles.reduce((k, a) => k + a.paragraphs.length, 0);
+  const extras = [
+    issue.intro ? '含编者按' : '',
+    result.media.length ? `${result.media.length} 张图片` : '',
+    replace.has(dir) ? '替换已有' : '',
+  ].filter(Boolean);
+  notes.push(
+    `${file}（${result.detail}）: ${issue.series} ${year}年第 ${issue.number} 期 → ${dir}/  ${issue.articles.length} 篇文章，${paragraphs} 段` +
+      (extras.length ? `，${extras.join('，')}` : ''),
   );
+  if (choice.created && !args.values.series) notes.push(`  新系列“${issue.series}”，id ${id}（已有系列中没有标题完全相同的；要并入某系列请用 --series）`);
+  if (result.edition) notes.push(`  ${result.edition}：作为单独的系列“${issue.series}”导入，不并入正刊的期号序列`);
+  if (issue.classification) notes.push(`  密级标注“${issue.classification}”：写为 status: internal，只在内网版本中发布`);
 }
 
-if (errors.length) fail(`${errors.join('\n')}\nimport failed: nothing was written.`);
-for (const s of summaries) console.log(s);
+// Read everything to be written with the tree, as check and the build will: nothing is written that they would refuse.
+if (!errors.length) {
+  const texts = new Map(files.filter((f) => f.data === undefined).map((f) => [f.path, f.text]));
+  const replaced = (rel: string) => [...replace].some((d) => rel.startsWith(`${d}/`));
+  for (const p of await errorsAdded(root, texts, (rel) => !replaced(rel))) errors.push(formatProblem(p));
+}
+if (errors.length) fail(`${errors.join('\n')}\n导入失败：未写入任何文件。`);
+for (const s of notes) console.log(s);
 if (args.values['dry-run']) {
-  console.log(`dry run: ${files.length} files would be written under ${root}`);
+  console.log(`试运行：将在 ${root} 下写入 ${files.length} 个文件（未写入）`);
 } else {
   try {
     await writeContent(root, files, replace);
   } catch (e) {
-    fail(`${(e as Error).message}\nimport failed: nothing was written.`);
+    fail(`${(e as Error).message}\n导入失败：已恢复原样，未写入任何文件。`);
   }
-  console.log(`wrote ${files.length} files under ${root}`);
+  console.log(`已在 ${root} 下写入 ${files.length} 个文件`);
 }

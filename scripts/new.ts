@@ -6,7 +6,7 @@ import path from 'node:path';
 import { formatProblem } from '../src/lib/content/errors.ts';
 import { articleOrderPrefix, issueDir } from '../src/lib/content/layout.ts';
 import { placeholderSlug } from '../src/lib/content/placeholders.ts';
-import { errorsOf, readContent } from '../src/lib/content/read.ts';
+import { errorsAdded, errorsOf, readContent } from '../src/lib/content/read.ts';
 import { isIsoDate } from '../src/lib/content/schema.ts';
 import { writeContent } from '../src/lib/content/write.ts';
 import { frontmatter, type ContentFile } from '../src/lib/editor/issue-files.ts';
@@ -63,9 +63,7 @@ for (let i = 1; i <= count; i++) {
 }
 
 // Nothing is written that would stop the next build: the new files are read with the tree first.
-const after = await readContent(root, { overlay: new Map(files.map((f) => [f.path, f.text])) });
-const known = new Set(errorsOf(before).map(formatProblem));
-const introduced = errorsOf(after).filter((p) => !known.has(formatProblem(p)));
+const introduced = await errorsAdded(root, new Map(files.map((f) => [f.path, f.text])));
 if (introduced.length) fail(`${introduced.map(formatProblem).join('\n')}\n没有新建：这一期会让网站无法构建（见上面的问题）。`);
 
 try {
@@ -76,4 +74,5 @@ try {
 console.log(`已新建 ${path.join(path.relative(process.cwd(), root) || '.', dir)}/（第 ${next.number} 期${next.total ? `，总第 ${next.total} 期` : ''}，${date}，状态：草稿）`);
 for (const f of files) console.log(`  ${f.path.slice(dir.length + 1)}`);
 console.log('接下来：写好每篇文章，把 NN-article-N.mdx 改名为标题的拼音（如 01-chengqu-yeshi-zhengzhi.mdx），再把 status 改为 published。npm run check 会列出尚未完成的地方。');
-if (known.size) console.warn(`注意：内容中原有 ${known.size} 个错误，运行 npm run check 查看。`);
+const known = errorsOf(before).length;
+if (known) console.warn(`注意：内容中原有 ${known} 个错误，运行 npm run check 查看。`);

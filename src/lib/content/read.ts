@@ -10,7 +10,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { decodeContent } from './decode.ts';
-import type { ContentProblem } from './errors.ts';
+import { formatProblem, type ContentProblem } from './errors.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { classifyContentPath } from './layout.ts';
 import { articleSchema, issueSchema, seriesSchema, siteSchema, unitsSchema, type ArticleData, type IssueData, type SeriesData, type SiteData } from './schema.ts';
@@ -200,4 +200,15 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
 /** The errors among the problems. */
 export function errorsOf(tree: Pick<ContentTree, 'problems'>): ContentProblem[] {
   return tree.problems.filter((p) => p.severity === 'error');
+}
+
+/**
+ * The errors that writing `files` (relative path → text) into the tree at
+ * `root` would add — with the files `keep` rejects gone (folders an import
+ * replaces): the verdict every editor tool asks for before it writes, so none
+ * of them writes content the build would refuse.
+ */
+export async function errorsAdded(root: string, files: Map<string, string>, keep?: (rel: string) => boolean): Promise<ContentProblem[]> {
+  const before = new Set(errorsOf(await readContent(root)).map(formatProblem));
+  return errorsOf(await readContent(root, { overlay: files, only: keep })).filter((p) => !before.has(formatProblem(p)));
 }

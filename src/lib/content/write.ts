@@ -32,11 +32,14 @@ export async function readSeries(root: string): Promise<SeriesOnDisk[]> {
 /**
  * Writes whole issue folders atomically: each folder is staged beside the
  * content tree and renamed into place, so a failure leaves no half-written
- * issue. `replace` lists folders that may be overwritten (--force).
+ * issue. `replace` lists folders that may be overwritten (--force). The
+ * whole set is all-or-nothing: if any step fails, every folder already
+ * put in place is taken out again and every replaced folder restored.
  */
 export async function writeContent(root: string, files: ContentFile[], replace: Set<string> = new Set()): Promise<void> {
   await mkdir(root, { recursive: true });
   const stage = await mkdtemp(path.join(root, '.staging-'));
+  const undo: (() => Promise<void>)[] = [];
   try {
     const byDir = new Map<string, ContentFile[]>();
     const loose: ContentFile[] = [];
@@ -48,15 +51,17 @@ export async function writeContent(root: string, files: ContentFile[], replace: 
     for (const f of files) {
       const target = path.join(stage, f.path);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, f.text, 'utf8');
+      await writeFile(target, f.data ?? f.text, f.data ? undefined : 'utf8');
     }
     for (const dir of byDir.keys()) {
-      if (existsSync(path.join(root, dir)) && !replace.has(dir)) throw new Error(`${dir} already exists (use --force to replace it)`);
+      if (existsSync(path.join(root, dir)) && !replace.has(dir)) throw new Error(`${dir} 已存在（expected 新的一期；要替换请加 --force）`);
     }
     for (const f of loose) {
-      if (existsSync(path.join(root, f.path))) continue;
-      await mkdir(path.dirname(path.join(root, f.path)), { recursive: true });
-      await rename(path.join(stage, f.path), path.join(root, f.path));
+      const target = path.join(root, f.path);
+      if (existsSync(target)) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(path.join(stage, f.path), target);
+      undo.push(() => rm(target, { force: true }));
     }
     for (const dir of byDir.keys()) {
       const target = path.join(root, dir);
@@ -65,9 +70,15 @@ export async function writeContent(root: string, files: ContentFile[], replace: 
         const old = path.join(stage, '.old', dir);
         await mkdir(path.dirname(old), { recursive: true });
         await rename(target, old);
+        undo.push(() => rename(old, target));
       }
       await rename(path.join(stage, dir), target);
+      undo.push(() => rm(target, { recursive: true, force: true }));
     }
+  } catch (e) {
+    // Last step first: take out the new folder, then put the old one back.
+    for (const step of undo.reverse()) await step();
+    throw e;
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

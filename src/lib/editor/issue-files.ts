@@ -3,7 +3,7 @@
  * index.mdx and one NN-slug.mdx per article, with YAML frontmatter.
  */
 import { stringify } from 'yaml';
-import type { ImportedIssue } from './importer.ts';
+import type { ImportedArticle, ImportedIssue, MediaFile } from './import/model.ts';
 import { escapeMdxText } from '../content/mdx-text.ts';
 import { articleOrderPrefix, issueDir } from '../content/layout.ts';
 import { titleSlug } from '../content/slug.ts';
@@ -12,6 +12,14 @@ export interface ContentFile {
   /** Relative to the content root. */
   path: string;
   text: string;
+  /** Binary content (an image); when present it is written instead of `text`. */
+  data?: Uint8Array;
+}
+
+/** An article's body: paragraphs escaped so MDX shows them literally, tables and images kept as Markdown. */
+export function articleBody(article: Pick<ImportedArticle, 'paragraphs' | 'markdown'>): string {
+  const raw = new Set(article.markdown ?? []);
+  return article.paragraphs.map((p, i) => (raw.has(i) ? p : escapeMdxText(p))).join('\n\n');
 }
 
 export function frontmatter(data: Record<string, unknown>, body = ''): string {
@@ -31,7 +39,11 @@ export function articleSlugs(titles: string[]): string[] {
   });
 }
 
-export function issueFiles(issue: ImportedIssue, seriesId: string, seriesIssuer: string): ContentFile[] {
+/**
+ * The files of an imported issue. A classification mark makes the issue
+ * internal (not public by default); media land beside the articles.
+ */
+export function issueFiles(issue: ImportedIssue, seriesId: string, seriesIssuer: string, media: MediaFile[] = []): ContentFile[] {
   const dir = issueDir({ series: seriesId, year: Number(issue.date.slice(0, 4)), number: issue.number });
   const body = (paragraphs: string[]) => paragraphs.map(escapeMdxText).join('\n\n');
   const files: ContentFile[] = [
@@ -48,6 +60,7 @@ export function issueFiles(issue: ImportedIssue, seriesId: string, seriesIssuer:
           copyTo: issue.copyTo,
           sendTo: issue.sendTo,
           copies: issue.copies ?? undefined,
+          status: issue.classification ? 'internal' : undefined,
         },
         issue.intro ? body(issue.intro.split('\n\n')) : '',
       ),
@@ -57,9 +70,10 @@ export function issueFiles(issue: ImportedIssue, seriesId: string, seriesIssuer:
   issue.articles.forEach((a, i) => {
     files.push({
       path: `${dir}/${articleOrderPrefix(i + 1)}-${slugs[i]}.mdx`,
-      text: frontmatter({ title: a.title, unit: a.unit ?? undefined }, body(a.paragraphs)),
+      text: frontmatter({ title: a.title, unit: a.unit ?? undefined }, articleBody(a)),
     });
   });
+  for (const m of media) files.push({ path: `${dir}/${m.name}`, text: '', data: m.data });
   return files;
 }
 

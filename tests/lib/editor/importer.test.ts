@@ -108,14 +108,13 @@ describe('parseBulletin on crafted variants', () => {
 
 describe('parseBulletin rejects what it cannot read, saying where', () => {
   it.each([
-    ['no issue number', minimal({ head: '某市工作简报\n\n某市办公室\n\n2022 年 1 月 4 日' }), /第 28 期/],
-    ['no date', minimal({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n一月' }), /expected a line such as "2021 年 5 月 12 日"/],
-    ['an impossible date', minimal({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 2 月 30 日' }), /not a real date/],
-    ['no contents', minimal({ contents: '' }), /no contents list|no heading/],
-    ['a heading missing from the text', minimal({ body: '别的标题\n\n正文。' }), /contents entry 1 "某区开展专项行动"/],
-    ['stray text in the closing block', minimal({ closing: '发：各区\n\n共印 10 份\n\n附件：某某' }), /closing block/],
-    ['text before the first article that is not an editor’s note', minimal({ body: '多余的一段。\n\n某区开展专项行动\n\n正文。' }), /editor's note/],
-    ['an empty file', '', /empty/],
+    ['no issue number', minimal({ head: '某市工作简报\n\n某市办公室\n\n2022 年 1 月 4 日' }), /报头下方没有期号/],
+    ['no date', minimal({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n一月' }), /没有印发日期/],
+    ['an impossible date', minimal({ head: '某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 2 月 30 日' }), /不是真实的日期/],
+    ['a heading missing from the text', minimal({ body: '别的标题\n\n正文。' }), /目录第 1 条“某区开展专项行动”/],
+    ['stray text in the closing block', minimal({ closing: '发：各区\n\n共印 10 份\n\n附件：某某' }), /报尾中无法识别的文字“附件：某某”/],
+    ['text before the first article that is not an editor’s note', minimal({ body: '多余的一段。\n\n某区开展专项行动\n\n正文。' }), /不是编者按/],
+    ['an empty file', '', /没有文字/],
   ])('%s', (_, text, message) => {
     const e = importError(text);
     expect(e.message).toMatch(message);
@@ -137,7 +136,14 @@ describe('helpers', () => {
     expect(rejoinParagraphs(['一、加强组织领导', '成立领导小组，', '明确分工。', '（二）强化督导检查', '1. 每周通报', '2. 每月排名'])).toEqual([
       '一、加强组织领导', '成立领导小组，明确分工。', '（二）强化督导检查', '1. 每周通报', '2. 每月排名',
     ]);
-    expect(rejoinParagraphs(['共发放宣传资料', '1.5万份。'])).toEqual(['共发放宣传资料1.5万份。']);
+    const full = '共发放宣传资料1.5万份，其中发放到社区的资料共计约八千份，发放到企';
+    expect(rejoinParagraphs([full, '业的资料两千份。'])).toEqual([`${full}业的资料两千份。`]);
+  });
+
+  it('keeps captions and other short lines as paragraphs of their own', () => {
+    expect(rejoinParagraphs(['图为城关镇工作人员检查燃气管道', '城关镇组织力量逐户排查。', '附表', '正文。'])).toEqual([
+      '图为城关镇工作人员检查燃气管道', '城关镇组织力量逐户排查。', '附表', '正文。',
+    ]);
   });
 
   it('escapes MDX syntax reversibly', () => {
