@@ -70,7 +70,7 @@ export function syntheticArchive(options: SyntheticOptions): ContentFile[] {
       const title = `${pick(VERBS)}${pick(OBJECTS)}${pick(TAILS)}`;
       const paras = Array.from({ length: 3 + Math.floor(rand() * 4) }, paragraph);
       if (rand() < 0.1) paras.splice(1, 0, `| 项目 | 数量 |\n| --- | --- |\n| ${pick(OBJECTS)} | ${Math.floor(rand() * 500)} |\n| ${pick(OBJECTS)} | ${Math.floor(rand() * 500)} |`);
-      files.push({ path: `${dir}/${articleOrderPrefix(a)}-article-${made + a}.mdx`, text: frontmatter({ title, unit }, paras.join('\n\n')) });
+      files.push({ path: `${dir}/${articleOrderPrefix(a)}-wen-${made + a}.mdx`, text: frontmatter({ title, unit }, paras.join('\n\n')) });
     }
     made += count;
     issueNo++;

@@ -14,7 +14,7 @@ describe('npm run check: half-width punctuation', () => {
 
     const warned = await runScript('check.ts', ['--content', root]);
     expect(warned.code).toBe(0);
-    expect(warned.stderr).toMatch(/02-ban-jiao\.mdx:5: warning: 汉字旁有 3 个半角标点 “,”“\(”“\)”（应为全角 “，”“（”“）”；npm run check -- --fix 可自动改正）/);
+    expect(warned.stderr).toMatch(/02-ban-jiao\.mdx:5: 警告：汉字旁有 3 个半角标点 “,”“\(”“\)”（应为全角 “，”“（”“）”；npm run check -- --fix 可自动改正）/);
 
     const fixed = await runScript('check.ts', ['--content', root, '--fix']);
     expect(fixed.code).toBe(0);
