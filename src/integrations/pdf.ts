@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import type { Catalog } from '../lib/site/catalog.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../lib/print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../lib/print/pdf.ts';
+import { labelPdfLinks } from '../lib/print/pdf-links.ts';
 import { pdfWanted } from '../lib/settings.ts';
 
 export default function pdfIntegration(): AstroIntegration {
@@ -45,6 +46,7 @@ export default function pdfIntegration(): AstroIntegration {
               fontNotes.add(subs);
             },
           }, catalog.base);
+          await labelPdfLinks(distDir, jobs.map((j) => j.pdfUrl), catalog.base);
           logger.info(`PDF：新生成 ${report.rendered} 份，取自缓存 ${report.cached} 份，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         } catch (e) {
           // Pages already link the PDFs: without them the site would ship broken links.

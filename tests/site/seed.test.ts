@@ -9,6 +9,9 @@ import { describe, expect, inject, it } from 'vitest';
 import { readPage, textOf } from '../helpers/dist.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
 import seed from './seed-expected.ts';
+import { statSync } from 'node:fs';
+import { distPath } from '../../src/lib/site/dist.ts';
+import { pdfInfo } from '../helpers/pdf.ts';
 
 const dist = inject('contentDist');
 const issueDir = path.join(PROJECT_ROOT, 'content/issues/liaocheng-wenming/2021/028');
@@ -60,5 +63,14 @@ describe('seed issue 28 in content/', () => {
   it('gives each article a page of its own with the same text', () => {
     const page = readPage(dist, '/liaocheng-wenming/2021/28/san-ge-qianghua/');
     expect(page.querySelectorAll('.prose p').map((p) => p.textContent)).toEqual(seed.articles[1].paragraphs);
+  });
+
+  it('labels every PDF link with the page count and size of the PDF the build rendered', () => {
+    const link = readPage(dist, '/liaocheng-wenming/2021/28/').querySelector('.pdf-links__pdf')!;
+    const file = distPath(dist, link.getAttribute('href')!);
+    // Measured independently of the build: poppler's page count, the file's size.
+    const expected = `下载 PDF（${pdfInfo(file).pages} 页，${Math.round(statSync(file).size / 1024)} KB）`;
+    expect(textOf(link)).toBe(expected);
+    expect(readPage(dist, '/archive/').querySelector('.pdf-links__pdf')!.getAttribute('aria-label')).toBe(expected);
   });
 });

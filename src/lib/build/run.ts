@@ -14,6 +14,7 @@ import { checkContent } from '../content/check.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../print/pdf.ts';
+import { labelPdfLinks } from '../print/pdf-links.ts';
 import { buildSearchIndex } from '../search/build.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
@@ -300,6 +301,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           },
           catalog.base,
         );
+        await labelPdfLinks(staging, pdfJobs(catalog.issues).map((j) => j.pdfUrl), catalog.base);
       } catch (e) {
         throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
       }
