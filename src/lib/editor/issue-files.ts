@@ -60,7 +60,7 @@ export function issueFiles(issue: ImportedIssue, seriesId: string, seriesIssuer:
           copyTo: issue.copyTo,
           sendTo: issue.sendTo,
           copies: issue.copies ?? undefined,
-          status: issue.classification ? 'internal' : undefined,
+          status: issue.classification || issue.internal ? 'internal' : undefined,
         },
         issue.intro ? body(issue.intro.split('\n\n')) : '',
       ),

@@ -65,6 +65,8 @@ export interface ImportedIssue {
   date: string;
   issuer: string;
   classification: string | null;
+  /** Printed as an intranet copy (Jianbao's 内部版本 badge): internal even without a mark. */
+  internal?: boolean;
   intro: string | null;
   reportTo: string[];
   copyTo: string[];

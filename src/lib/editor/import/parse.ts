@@ -68,6 +68,9 @@ export function joinWords(parts: string[]): string {
     if (!acc) return part;
     if (!part) return acc;
     if (/[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(part)) return `${acc} ${part}`;
+    // Two Latin-script marks meet across a line wrap only where a space was (a browser breaks there),
+    // except after a hyphen or slash, where long words and addresses also break.
+    if (/[!-~]$/.test(acc) && !/[-/]$/.test(acc) && /^[!-~]/.test(part)) return `${acc} ${part}`;
     // A number or Latin word the writer set off with a space on one side gets it on the other too (隐患 23 处).
     if (/\s[A-Za-z0-9.%]+$/.test(acc) && /^[^\s\p{P}]/u.test(part)) return `${acc} ${part}`;
     if (/^[A-Za-z0-9.%]+\s/.test(part) && /[^\s\p{P}]$/u.test(acc)) return `${acc} ${part}`;
@@ -155,11 +158,18 @@ export function parseDocument(doc: SourceDocument): ImportResult {
   // 报头 ------------------------------------------------------------------
   let i = 0;
   let classification: string | null = null;
+  let internal = false;
   // A copy number (编号) may share the mark's line, top right: it is not part of the mark.
   const copyNo = lines.length > 1 ? COPY_NUMBER_RE.exec(lines[0].text) : null;
   const markText = copyNo ? lines[0].text.slice(0, copyNo.index) + lines[0].text.slice(copyNo.index + copyNo[0].length) : lines[0].text;
   if (lines.length > 1 && markText.trim() && CLASSIFICATION_RE.test(markText)) {
     classification = markText.trim().replace(/[\s\u3000]+/g, ' ');
+    // A 内部 standing on its own at the end of the marks line is an internal copy's badge (Jianbao
+    // prints one on intranet copies): it makes the issue internal; the rest of the line is the mark.
+    if (/(?:^| )内部$/.test(classification)) {
+      internal = true;
+      classification = classification.replace(/ ?内部$/, '') || null;
+    }
     if (copyNo) warnings.push({ line: lines[0].line, message: `份号“${copyNo[0].trim()}”未导入（每份印件各不相同，不是这一期的信息）` });
     i++;
   }
@@ -337,7 +347,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
   // 报尾 ------------------------------------------------------------------
   const { seen, ...dist } = parseClosing(closing, warnings, { issuer, date });
 
-  const issue: ImportedIssue = { series: masthead, number, total, date, issuer, classification, intro, ...dist, articles };
+  const issue: ImportedIssue = { series: masthead, number, total, date, issuer, classification, ...(internal ? { internal } : {}), intro, ...dist, articles };
   verifyNothingLost(issue, bodyLines, closing, seen);
   if (contents.length && contents.length !== articles.length) throw new ImportError(contents[0].line, `目录有 ${contents.length} 条，正文有 ${articles.length} 篇（expected 一样多）`);
   return { issue, edition, warnings, media: doc.media, format: doc.format, detail: doc.detail };

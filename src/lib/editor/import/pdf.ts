@@ -110,6 +110,17 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   return { format: 'pdf', detail: `PDF，${pages.length} 页${furniture ? `，去掉页码和页眉 ${furniture} 行` : ''}`, lines, media: [], warnings };
 }
 
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]/u;
+
+/**
+ * A short line justified over its 28 cells leaves gaps between Chinese characters that pdf.js
+ * reports as spaces; between two of them a single space is never typed text, so it goes.
+ */
+function unjustify(text: string): string {
+  return text.replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’…—])/gu, '');
+}
+
 /** Items on one baseline (within half a character) form a line; wide gaps become two spaces. */
 function groupLines(items: Item[], page: number): PdfLine[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
@@ -137,7 +148,10 @@ function groupLines(items: Item[], page: number): PdfLine[] {
         continue;
       }
       const gap = end === null ? Infinity : it.x - end;
-      const spaced = spaceItem || gap > 0.3 * size;
+      // Between two Chinese characters or marks a gap is justification (a short line spread over
+      // its 28 cells), never a typed space; only a space glyph is one there.
+      const cjkJoin = CJK_END.test(text) && CJK_START.test(it.str);
+      const spaced = spaceItem || (gap > 0.3 * size && !cjkJoin);
       if (end !== null) {
         if (gap > 1.5 * size) text += '  ';
         else if (spaced && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
@@ -150,6 +164,14 @@ function groupLines(items: Item[], page: number): PdfLine[] {
     }
     const last = visible.at(-1)!;
     lines.push({ segments, page, x0: visible[0].x, x1: last.x + last.w, y: rowY(row), size, text: text.replace(/\s+$/, '').replace(/^\s+/, '') });
+  }
+  // Only a line of one run that reaches the block's right edge was justified; a short line (a heading)
+  // or one in parts (the marks line with its badge, a table row) keeps its spaces.
+  const right = Math.max(...lines.map((l) => l.x1));
+  for (const l of lines) {
+    if (l.x1 < right - 0.5 * l.size || l.segments.length > 1) continue;
+    l.text = unjustify(l.text);
+    for (const seg of l.segments) seg.text = unjustify(seg.text);
   }
   return lines.sort((a, b) => b.y - a.y);
 }
