@@ -1,10 +1,10 @@
 /**
- * npm run build [-- --verbose] [--wait] [--jobs N] [--part I/N]
+ * npm run build [-- --verbose] [--wait] [--jobs N] [--batch N] [--part I/N]
  * Builds the whole site into dist/ (or $JIANBAO_OUT_DIR), replacing it only
  * when everything succeeded.
  */
 import path from 'node:path';
-import { BuildError, buildSite } from '../src/lib/build/run.ts';
+import { BATCH_ARTICLES, BuildError, buildSite } from '../src/lib/build/run.ts';
 import { BuildLockedError } from '../src/lib/build/lock.ts';
 import { audience, contentRoot, pdfWanted } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
@@ -17,7 +17,9 @@ const HELP = `用法：npm run build [-- 选项]
 
   --verbose      显示各分片 Astro 的完整日志
   --wait         已有构建在进行时排队等待（默认：报错退出）
-  --jobs N       同时构建的分片数（默认：CPU 核数）
+  --jobs N       同时运行的构建进程数（默认：CPU 核数）
+  --batch N      每个 Astro 进程最多渲染的文章数（默认 ${BATCH_ARTICLES}；约 0.5 GB 内存/千篇，
+                 内存小的机器调低）
   --part I/N     只构建第 I 部分（共 N 部分）的分片，存入缓存，不写 dist/；
                  供 CI 并行构建，最后一个作业合并缓存后运行 npm run build（见 README）
   -h, --help     显示本帮助
@@ -32,6 +34,7 @@ const { values } = parseCli(HELP, {
     verbose: { type: 'boolean', default: false },
     wait: { type: 'boolean', default: false },
     jobs: { type: 'string' },
+    batch: { type: 'string' },
     part: { type: 'string' },
   },
 });
@@ -45,6 +48,8 @@ if (values.part) {
 }
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) fail(`--jobs：“${values.jobs}”无效（应为正整数）`);
+const batchArticles = values.batch === undefined ? undefined : Number(values.batch);
+if (batchArticles !== undefined && !(Number.isInteger(batchArticles) && batchArticles > 0)) fail(`--batch：“${values.batch}”无效（应为正整数）`);
 const shardYears = process.env.JIANBAO_SHARD_YEARS ? Number(process.env.JIANBAO_SHARD_YEARS) : undefined;
 if (shardYears !== undefined && !(Number.isInteger(shardYears) && shardYears > 0)) fail(`JIANBAO_SHARD_YEARS：“${process.env.JIANBAO_SHARD_YEARS}”无效（应为正整数）`);
 
@@ -69,6 +74,7 @@ try {
     env: process.env,
     jobs,
     shardYears,
+    batchArticles,
     part,
     wait: values.wait,
     info: (l) => console.log(l),

@@ -128,3 +128,22 @@ export function assignParts(shards: Shard[], count: number): Shard[][] {
   }
   return parts.map((x) => x.shards);
 }
+
+/**
+ * Groups the year shards to build into Astro processes of at most
+ * `maxArticles` articles each (a shard larger than that gets one of its own):
+ * each process pays a start-up and a template bundle, so a cold build wants
+ * few of them, while the cap keeps each process's memory bounded. Largest
+ * first, each into the fullest group it fits; deterministic.
+ */
+export function batchShards(shards: Shard[], maxArticles: number): Shard[][] {
+  const groups: { shards: Shard[]; articles: number }[] = [];
+  for (const s of [...shards].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name))) {
+    const fits = groups.filter((g) => g.articles + s.articles <= maxArticles).sort((a, b) => b.articles - a.articles)[0];
+    if (fits) {
+      fits.shards.push(s);
+      fits.articles += s.articles;
+    } else groups.push({ shards: [s], articles: s.articles });
+  }
+  return groups.map((g) => g.shards.sort((a, b) => a.name.localeCompare(b.name)));
+}

@@ -15,13 +15,13 @@ import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../print/pdf.ts';
 import { labelPdfLinks } from '../print/pdf-links.ts';
-import { buildSearchIndex } from '../search/build.ts';
+import { buildSearchIndexFrom } from '../search/build.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
-import { copyInto, hashFiles, hashStrings, listTree, recoverInterrupted, swapInto } from './files.ts';
+import { copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { assignParts, planShards, type Shard } from './plan.ts';
+import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
 
 export interface BuildOptions {
   /** The project (astro.config.mjs, src/, node_modules/). */
@@ -41,6 +41,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Past years of a series are built in shards of windows of this many years (default 4). */
   shardYears?: number;
+  /** Year shards to build share one Astro process up to this many articles (default BATCH_ARTICLES). */
+  batchArticles?: number;
   /** Build only part `index` (1-based) of `count` into the cache, for CI; no output folder. */
   part?: { index: number; count: number };
   /** Wait for another build to finish instead of refusing. */
@@ -74,6 +76,14 @@ export class BuildError extends Error {
     this.details = details;
   }
 }
+
+/**
+ * Articles one Astro process renders at most. One process per year shard paid
+ * a start-up and a template bundle each (a cold build of 2,000 articles spent
+ * more on those than on pages); a cap keeps each process's memory bounded
+ * for archives of any size (about 0.5 GB per 1,000 articles, measured).
+ */
+export const BATCH_ARTICLES = 3000;
 
 /** Things the templates depend on besides content: our sources, config, dependencies. */
 const TEMPLATE_SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
@@ -194,27 +204,40 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     if (todo.length) o.info(`构建 ${todo.length} 个分片（共 ${wanted.length} 个，其余未变，沿用缓存）……`);
 
-    const buildShard = async (s: Shard) => {
+    // Into the cache: the key is written last, so a half-stored shard never counts as cached.
+    const store = async (s: Shard, out: string, ms: number) => {
+      const target = cacheOf(s);
+      await rm(target, { recursive: true, force: true });
+      await mkdir(target, { recursive: true });
+      await rename(out, path.join(target, 'out'));
+      await writeFile(path.join(target, 'key'), s.key);
+      reports.push({ name: s.name, cached: false, ms });
+    };
+
+    /** Builds shards of one kind in one process (the search index in this one) and stores each in the cache. */
+    const buildJob = async (job: Shard[]) => {
       const t = performance.now();
-      const out = path.join(runDir, s.name);
-      if (s.kind === 'search') {
-        await buildSearchIndex(o.contentDir, path.join(out, 'pagefind'), { base, audience: o.audience });
+      const kind = job[0].kind;
+      const label = job.map((s) => s.name).join('、');
+      if (kind === 'search') {
+        await buildSearchIndexFrom({ input, bodies: checked.bodies }, path.join(runDir, job[0].name, 'pagefind'), { base, audience: o.audience });
       } else {
-        // Each shard runs in a project copy of its own: Astro writes generated
+        // Each process runs in a project copy of its own: Astro writes generated
         // modules (content module map, prerender chunks) under the project's
-        // .astro/, where shards building at once would overwrite each other's.
-        const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${s.name}`);
+        // .astro/, where processes building at once would overwrite each other's.
+        const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${job[0].name}`);
         const built = path.join(shardRoot, 'dist');
-        await makeShardRoot(o.projectRoot, shardRoot, s.kind);
+        await makeShardRoot(o.projectRoot, shardRoot, kind);
+        const years = job.flatMap((s) => s.years);
         const env: NodeJS.ProcessEnv = {
           ...o.env,
           ASTRO_TELEMETRY_DISABLED: '1',
           JIANBAO_CONTENT: o.contentDir,
-          JIANBAO_SHARD: s.kind === 'index' ? 'index' : `years:${s.years.join('+')}`,
+          JIANBAO_SHARD: kind === 'index' ? 'index' : `years:${years.join('+')}`,
           JIANBAO_ARCHIVE_INPUT: inputFile,
-          JIANBAO_SITEMAP_PAGES: s.kind === 'index' ? sitemapFile : '',
+          JIANBAO_SITEMAP_PAGES: kind === 'index' ? sitemapFile : '',
           JIANBAO_OUT_DIR: built,
-          JIANBAO_CACHE_DIR: path.join(work, 'astro', s.name),
+          JIANBAO_CACHE_DIR: path.join(work, 'astro', job[0].name),
           JIANBAO_PDF: pdf ? '1' : '0',
           BULLETIN_INCLUDE: o.audience === 'public' ? '' : o.audience,
           SITE_URL: o.site,
@@ -224,40 +247,44 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         const result = await runChild(process.execPath, [path.join(o.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
           cwd: shardRoot,
           env,
-          echo: o.detail && ((l) => o.detail!(`[${s.name}] ${l}`)),
+          echo: o.detail && ((l) => o.detail!(`[${label}] ${l}`)),
         });
         if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
         if (result.code !== 0) {
           const lines = result.output.trimEnd().split('\n');
-          throw new BuildError(`分片 ${s.name} 构建失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
+          throw new BuildError(`分片 ${label} 构建失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
         }
-        for (const l of problemLines(result.output)) o.warn(`[${s.name}] ${l.trim()}`);
+        for (const l of problemLines(result.output)) o.warn(`[${label}] ${l.trim()}`);
         await rm(path.join(built, '.prerender'), { recursive: true, force: true });
-        if (s.kind === 'index') await copyInto(built, out);
-        else {
-          for (const y of s.years) await copyInto(path.join(built, y), path.join(out, y));
-          await copyInto(path.join(built, '_astro'), path.join(out, '_astro'));
+        // One process, several shards: each shard's cache gets its own years' folders and the assets.
+        for (const s of job) {
+          const out = path.join(runDir, s.name);
+          if (kind === 'index') await moveInto(built, out);
+          else {
+            for (const y of s.years) await moveInto(path.join(built, y), path.join(out, y));
+            await copyInto(path.join(built, '_astro'), path.join(out, '_astro'));
+          }
         }
         await rm(shardRoot, { recursive: true, force: true });
       }
-      // Into the cache: the key is written last, so a half-stored shard never counts as cached.
-      const target = cacheOf(s);
-      await rm(target, { recursive: true, force: true });
-      await mkdir(target, { recursive: true });
-      await rename(out, path.join(target, 'out'));
-      await writeFile(path.join(target, 'key'), s.key);
       const ms = performance.now() - t;
-      reports.push({ name: s.name, cached: false, ms });
-      o.info(`  ✓ ${s.name}（${(ms / 1000).toFixed(1)} 秒）`);
+      for (const s of job) await store(s, path.join(runDir, s.name), ms);
+      o.info(`  ✓ ${label}（${(ms / 1000).toFixed(1)} 秒）`);
     };
 
-    // Most expensive first, so the last ones to finish are small.
-    const queue = [...todo].sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    // Year shards share processes up to a number of articles; the most expensive jobs go first,
+    // so the last ones to finish are small.
+    const groups: Shard[][] = [
+      ...todo.filter((s) => s.kind !== 'years').map((s) => [s]),
+      ...batchShards(todo.filter((s) => s.kind === 'years'), o.batchArticles ?? BATCH_ARTICLES),
+    ];
+    const cost = (job: Shard[]) => job.reduce((n, s) => n + s.articles, 0);
+    const queue = groups.sort((a, b) => cost(b) - cost(a) || a[0].name.localeCompare(b[0].name));
     let failure: unknown;
     const worker = async () => {
-      for (let s = queue.shift(); s && !failure && !interrupted; s = queue.shift()) {
+      for (let job = queue.shift(); job && !failure && !interrupted; job = queue.shift()) {
         try {
-          await buildShard(s);
+          await buildJob(job);
         } catch (e) {
           failure ??= e;
           stopChildren();

@@ -5,16 +5,22 @@
  */
 import * as pagefind from 'pagefind';
 import { buildArchive, type ArchiveOptions } from '../site/archive.ts';
-import { checkContent } from '../content/check.ts';
+import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
 import { writeChunkRanges } from './chunks.ts';
 import { searchRecords } from './records.ts';
 
+/** Checks the content folder and writes its search index to `outputPath`. */
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
   const checked = await checkContent(contentDir);
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new ContentError(errors);
+  return buildSearchIndexFrom(checked, outputPath, options);
+}
+
+/** Writes the search index of content already read and checked (the build's own check, not a second one). */
+export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 'bodies'>, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
   const archive = buildArchive(checked.input, options);
   const records = searchRecords(archive, (a) => markdownText(checked.bodies.get(a.file) ?? ''));
   // Index words are spelt in plain letters (see text.ts), so Pagefind's defaults suit them.

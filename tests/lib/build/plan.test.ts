@@ -1,0 +1,43 @@
+/**
+ * How the build groups its shards: year shards into Astro processes of
+ * bounded size, shards into CI parts of balanced cost.
+ */
+import { describe, expect, it } from 'vitest';
+import { assignParts, batchShards, type Shard } from '../../../src/lib/build/plan.ts';
+
+const years = (name: string, articles: number): Shard => ({ name, kind: 'years', years: [name], articles, key: name });
+
+describe('batchShards', () => {
+  it('puts every shard in exactly one process and keeps each process within the cap', () => {
+    const shards = [years('a', 900), years('b', 700), years('c', 500), years('d', 400), years('e', 300), years('f', 200), years('g', 100)];
+    const groups = batchShards(shards, 1000);
+    expect(groups.flat().map((s) => s.name).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    for (const g of groups) expect(g.reduce((n, s) => n + s.articles, 0)).toBeLessThanOrEqual(1000);
+    // 3,100 articles need at least four processes of 1,000; first-fit decreasing finds four.
+    expect(groups).toHaveLength(4);
+  });
+
+  it('gives a shard larger than the cap a process of its own', () => {
+    const groups = batchShards([years('big', 5000), years('small', 10)], 1000);
+    expect(groups.map((g) => g.map((s) => s.name))).toEqual([['big'], ['small']]);
+  });
+
+  it('builds a small archive in one process', () => {
+    expect(batchShards([years('a', 10), years('b', 20), years('c', 30)], 3000)).toHaveLength(1);
+  });
+
+  it('groups the same way whatever order the shards come in', () => {
+    const shards = [years('a', 300), years('b', 300), years('c', 600), years('d', 100)];
+    const names = (gs: Shard[][]) => gs.map((g) => g.map((s) => s.name));
+    expect(names(batchShards([...shards].reverse(), 700))).toEqual(names(batchShards(shards, 700)));
+  });
+});
+
+describe('assignParts', () => {
+  it('spreads shards over the parts and every part gets work', () => {
+    const shards = [years('a', 900), years('b', 700), years('c', 500), years('d', 400), { ...years('index', 0), kind: 'index' as const }];
+    const parts = assignParts(shards, 2);
+    expect(parts.flat()).toHaveLength(shards.length);
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+  });
+});
