@@ -274,20 +274,38 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
 
     // Year shards share processes up to a number of articles; the most expensive jobs go first,
     // so the last ones to finish are small.
+    const budget = o.batchArticles ?? BATCH_ARTICLES;
     const groups: Shard[][] = [
       ...todo.filter((s) => s.kind !== 'years').map((s) => [s]),
-      ...batchShards(todo.filter((s) => s.kind === 'years'), o.batchArticles ?? BATCH_ARTICLES),
+      ...batchShards(todo.filter((s) => s.kind === 'years'), budget),
     ];
     const cost = (job: Shard[]) => job.reduce((n, s) => n + s.articles, 0);
     const queue = groups.sort((a, b) => cost(b) - cost(a) || a[0].name.localeCompare(b[0].name));
+    // Memory: Astro processes at once render at most `budget` articles between them (a larger
+    // shard runs alone); the search index and the index shard run beside them, so on two cores
+    // one process renders pages while the other core builds the search index.
+    let rendering = 0;
+    const waiting: (() => void)[] = [];
+    const fits = (job: Shard[]) => job[0].kind !== 'years' || rendering === 0 || rendering + cost(job) <= budget;
     let failure: unknown;
     const worker = async () => {
-      for (let job = queue.shift(); job && !failure && !interrupted; job = queue.shift()) {
+      while (queue.length && !failure && !interrupted) {
+        const at = queue.findIndex(fits);
+        if (at < 0) {
+          await new Promise<void>((wake) => waiting.push(wake));
+          continue;
+        }
+        const [job] = queue.splice(at, 1);
+        const held = job[0].kind === 'years' ? cost(job) : 0;
+        rendering += held;
         try {
           await buildJob(job);
         } catch (e) {
           failure ??= e;
           stopChildren();
+        } finally {
+          rendering -= held;
+          for (const wake of waiting.splice(0)) wake();
         }
       }
     };

@@ -9,7 +9,7 @@ import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
 import { writeChunkRanges } from './chunks.ts';
-import { searchRecords } from './records.ts';
+import { searchRecord } from './records.ts';
 
 /** Checks the content folder and writes its search index to `outputPath`. */
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
@@ -22,14 +22,15 @@ export async function buildSearchIndex(contentDir: string, outputPath: string, o
 /** Writes the search index of content already read and checked (the build's own check, not a second one). */
 export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 'bodies'>, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
   const archive = buildArchive(checked.input, options);
-  const records = searchRecords(archive, (a) => markdownText(checked.bodies.get(a.file) ?? ''));
   // Index words are spelt in plain letters (see text.ts), so Pagefind's defaults suit them.
   const { index, errors: startErrors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(startErrors.join('; '));
     // Records go to the Pagefind service in batches: one at a time spends the time waiting on round trips.
-    for (let i = 0; i < records.length; i += 64) {
-      const batch = records.slice(i, i + 64);
+    // Each batch's index text is made just before it is sent: the whole archive's (17 KB an article)
+    // would otherwise sit in memory at once.
+    for (let i = 0; i < archive.articles.length; i += 64) {
+      const batch = archive.articles.slice(i, i + 64).map((a) => searchRecord(a, markdownText(checked.bodies.get(a.file) ?? '')));
       const added = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
       added.forEach((a, j) => {
         if (a.errors.length) throw new Error(`${batch[j].url}: ${a.errors.join('; ')}`);
@@ -41,5 +42,5 @@ export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 
   } finally {
     await pagefind.close();
   }
-  return { articles: records.length };
+  return { articles: archive.articles.length };
 }

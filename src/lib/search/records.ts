@@ -19,32 +19,37 @@ export interface SearchRecord {
 /** Filter names as readers see them in the facets. */
 export const FILTERS = { year: '年份', series: '简报', unit: '报送单位' } as const;
 
+/** The record of one published article; `body` is its body as plain text. */
+export function searchRecord(article: Article, body: string): SearchRecord {
+  const { issue } = article;
+  const written = writtenForms(body);
+  return {
+    url: article.url,
+    content: indexText({ body, heading: [article.unit ?? '', article.title] }),
+    // Not 'zh': the index words are already cut and spelt in letters, and Pagefind would run jieba
+    // over every one of them for nothing (the same index chunks either way; adding 6,000 articles'
+    // records took 15.1 s as zh, 6.3 s as unknown).
+    language: 'unknown',
+    meta: {
+      title: article.title,
+      ...(article.unit ? { unit: article.unit } : {}),
+      issue: `${issue.series.title} ${issue.year}年${issueLabel(issue.number)}`,
+      issueUrl: issue.url,
+      date: formatDateZh(issue.date),
+      ...(written ? { written } : {}),
+      // Only an internal build has internal issues to mark.
+      ...(issue.status === 'internal' ? { internal: '1' } : {}),
+    },
+    filters: {
+      [FILTERS.year]: [String(issue.year)],
+      [FILTERS.series]: [issue.series.title],
+      ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
+    },
+    sort: { date: issue.date },
+  };
+}
+
 /** Records for every published article; `bodyText` gives an article's body as plain text. */
 export function searchRecords(archive: Archive, bodyText: (article: Article) => string): SearchRecord[] {
-  return archive.articles.map((article) => {
-    const { issue } = article;
-    const body = bodyText(article);
-    const written = writtenForms(body);
-    return {
-      url: article.url,
-      content: indexText({ body, heading: [article.unit ?? '', article.title] }),
-      language: 'zh',
-      meta: {
-        title: article.title,
-        ...(article.unit ? { unit: article.unit } : {}),
-        issue: `${issue.series.title} ${issue.year}年${issueLabel(issue.number)}`,
-        issueUrl: issue.url,
-        date: formatDateZh(issue.date),
-        ...(written ? { written } : {}),
-        // Only an internal build has internal issues to mark.
-        ...(issue.status === 'internal' ? { internal: '1' } : {}),
-      },
-      filters: {
-        [FILTERS.year]: [String(issue.year)],
-        [FILTERS.series]: [issue.series.title],
-        ...(article.unit ? { [FILTERS.unit]: [article.unit] } : {}),
-      },
-      sort: { date: issue.date },
-    };
-  });
+  return archive.articles.map((article) => searchRecord(article, bodyText(article)));
 }
