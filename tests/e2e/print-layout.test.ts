@@ -356,6 +356,15 @@ describe('goal 7: fonts', () => {
     }
   });
 
+  it('embeds no Type 3 font: without an official 小标宋 the titles go in as a TrueType copy of the stand-in', () => {
+    const official = ['FZXiaoBiaoSong-B05S', '方正小标宋简体', '方正小标宋_GBK'].some((f) => execFileSync('fc-list', [`:family=${f}`], { encoding: 'utf8' }).trim() !== '');
+    for (const s of subjects) {
+      const fonts = pdfFonts(s.pdf);
+      expect(fonts.filter((f) => f.type !== 'CID TrueType'), `${s.name}: ${fonts.map((f) => `${f.name} ${f.type}`).join(', ')}`).toEqual([]);
+      if (!official) expect(fonts.some((f) => /\+JBXiaoBiaoSong-NotoSerif(Bold|Black)$/.test(f.name)), `${s.name} title face`).toBe(true);
+    }
+  });
+
   it('says which faces were substituted in the build log', () => {
     const log = build.stdout + build.stderr;
     const official = execFileSync('fc-list', [':family=FangSong'], { encoding: 'utf8' }).trim();

@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { findStandIn, TITLE_FAMILY, titleFaceRule, trueTypeTitleFace } from './title-face.ts';
 import { distPath } from '../site/dist.ts';
 import { serveDir } from '../site/static-server.ts';
 
@@ -60,7 +61,7 @@ export interface PdfReport {
 }
 
 /** Bumped when the rendering itself changes (options, renderer), so old cache entries are not reused. */
-const RENDERER_VERSION = 'jianbao-pdf-2';
+const RENDERER_VERSION = 'jianbao-pdf-3';
 
 const ASSET_RE = /\b(?:href|src)="([^"]+\.(?:css|js))"/g;
 
@@ -83,6 +84,43 @@ export async function printPageKey(printUrl: string, urlToFile: (u: string) => s
     if (existsSync(file)) hash.update(await readFile(file));
   }
   return hash.digest('hex');
+}
+
+/** The lines of text set in the title face, as boxes (x, y, width, height in CSS px), and its characters. */
+function titleLines(page: Page): Promise<{ chars: string; boxes: number[][] }> {
+  return page.evaluate((family) => {
+    const boxes: number[][] = [];
+    let chars = '';
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      if (getComputedStyle(el).fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '') !== family) continue;
+      chars += el.textContent ?? '';
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) boxes.push([r.x, r.y, r.width, r.height]);
+    }
+    return { chars, boxes };
+  }, TITLE_FAMILY);
+}
+
+/**
+ * Without an official 小标宋, sets the page's titles in a TrueType copy of the
+ * stand-in (see title-face.ts), so the PDF embeds no Type 3 font. The title
+ * lines are measured before and after: if anything moved, the copy is taken
+ * out again and the reason returned, so the PDF never differs from the screen.
+ */
+async function useTrueTypeTitleFace(page: Page): Promise<string | undefined> {
+  const standIn = findStandIn();
+  if (!standIn) return undefined;
+  const before = await titleLines(page);
+  if (!before.chars) return undefined;
+  const style = await page.addStyleTag({ content: titleFaceRule(trueTypeTitleFace(before.chars, standIn)) });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const after = await titleLines(page);
+  const moved = after.boxes.length !== before.boxes.length || after.boxes.some((b, i) => b.some((v, j) => Math.abs(v - before.boxes[i][j]) > 0.01));
+  if (!moved) return undefined;
+  await style.evaluate((el) => (el as Element).remove());
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return '标题字体的 TrueType 副本改变了排版，本期 PDF 的标题仍用系统字体（Type 3）';
 }
 
 /** Renders the PDF of every job (or copies it from the cache); throws a PdfError naming the first issue that fails. */
@@ -141,6 +179,10 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
       });
       if (state.error) throw new PdfError(job, `打印页排版失败：${state.error}`);
       if (state.fonts) options.onFonts?.(job, state.fonts);
+      if (state.fonts.includes('标题小标宋')) {
+        const problem = await useTrueTypeTitleFace(page);
+        if (problem) options.onFonts?.(job, problem);
+      }
       const target = toFile(job.pdfUrl);
       await mkdir(path.dirname(target), { recursive: true });
       // Write beside the cache entry first and rename, so a crash never leaves a truncated PDF.
