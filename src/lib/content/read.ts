@@ -8,6 +8,7 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimited } from '../concurrency.ts';
 import type { z } from 'astro/zod';
 import { decodeContent } from './decode.ts';
 import { formatProblem, type ContentProblem } from './errors.ts';
@@ -129,20 +130,18 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
   for (const rel of options.overlay?.keys() ?? []) files.set(rel, 'file');
 
   const texts = new Map<string, string>();
-  await Promise.all(
-    [...files].map(async ([rel, kind]) => {
-      const where = classifyContentPath(rel);
-      if (kind === 'link') return add(rel, undefined, undefined, '内容中不能使用符号链接（请把真实文件放在这里）');
-      if (where.kind === 'unknown') return add(rel, undefined, undefined, where.expected);
-      if (where.kind === 'asset') return void tree.assets.push(rel);
-      if (where.kind === 'doc') return;
-      tree.files++;
-      const overlay = options.overlay?.get(rel);
-      const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFile(path.join(root, rel)));
-      if (!decoded.ok) return add(rel, decoded.line, undefined, decoded.message);
-      texts.set(rel, decoded.text);
-    }),
-  );
+  await mapLimited([...files], async ([rel, kind]) => {
+    const where = classifyContentPath(rel);
+    if (kind === 'link') return add(rel, undefined, undefined, '内容中不能使用符号链接（请把真实文件放在这里）');
+    if (where.kind === 'unknown') return add(rel, undefined, undefined, where.expected);
+    if (where.kind === 'asset') return void tree.assets.push(rel);
+    if (where.kind === 'doc') return;
+    tree.files++;
+    const overlay = options.overlay?.get(rel);
+    const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFile(path.join(root, rel)));
+    if (!decoded.ok) return add(rel, decoded.line, undefined, decoded.message);
+    texts.set(rel, decoded.text);
+  });
 
   for (const [rel, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = classifyContentPath(rel);
