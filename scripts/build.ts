@@ -18,7 +18,7 @@ const HELP = `用法：npm run build [-- 选项]
   --verbose      显示各分片 Astro 的完整日志
   --wait         已有构建在进行时排队等待（默认：报错退出）
   --jobs N       同时运行的构建进程数（默认：CPU 核数）
-  --batch N      每个 Astro 进程最多渲染的文章数（默认 ${BATCH_ARTICLES}；2000 篇的进程约占 1.1 GB 内存，
+  --batch N      同时渲染的文章数上限，各 Astro 进程合计（默认 ${BATCH_ARTICLES}；2000 篇约占 1.1 GB 内存，
                  内存小的机器调低）
   --part I/N     只构建第 I 部分（共 N 部分）的分片，存入缓存，不写 dist/；
                  供 CI 并行构建，最后一个作业合并缓存后运行 npm run build（见 README）

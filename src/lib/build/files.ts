@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimited } from '../concurrency.ts';
 
 /** Every file under `dir` (relative, `/`-separated, sorted), or none when it does not exist. */
 export async function listTree(dir: string): Promise<string[]> {
@@ -49,7 +50,7 @@ export async function copyInto(from: string, to: string): Promise<void> {
   }
   // Parents sort before their children.
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map((f) => copyFile(path.join(from, f), path.join(to, f))));
+  await mapLimited(files, (f) => copyFile(path.join(from, f), path.join(to, f)));
 }
 
 /** Moves `from` to `to` (a rename when `to` does not exist on the same filesystem, else a copy); a missing `from` moves nothing. */
@@ -99,4 +100,32 @@ export async function recoverInterrupted(target: string): Promise<void> {
     if (f.startsWith(`${name}.old-`) && !existsSync(target)) await rename(path.join(dir, f), target);
     else await rm(path.join(dir, f), { recursive: true, force: true });
   }
+}
+
+/** `/_astro/<name>` as pages and stylesheets name an asset (after any base path), and `./<name>` as scripts import each other. */
+const ASSET_REF = /\/_astro\/([\w.@~-]+)|["'(]\.\/([\w.@~-]+\.(?:m?js|css))["')]/g;
+
+/**
+ * The files of `assetsDir` (Astro's `_astro/`) that the HTML pages under
+ * `pagesDir` use, with what those stylesheets and scripts use in turn.
+ * A shard built in one process with others keeps only these: another
+ * shard's images in its cache would outlive their article (a picture of an
+ * article withdrawn later would stay published).
+ */
+export async function assetsUsedBy(pagesDir: string, assetsDir: string): Promise<string[]> {
+  const used = new Set<string>();
+  const queue: string[] = [];
+  const scan = (text: string) => {
+    for (const m of text.matchAll(ASSET_REF)) {
+      const name = m[1] ?? m[2];
+      if (!used.has(name) && existsSync(path.join(assetsDir, name))) {
+        used.add(name);
+        if (/\.(?:m?js|css)$/.test(name)) queue.push(name);
+      }
+    }
+  };
+  const pages = (await listTree(pagesDir)).filter((f) => f.endsWith('.html'));
+  await mapLimited(pages, async (f) => scan(await readFile(path.join(pagesDir, f), 'utf8')));
+  for (let name = queue.shift(); name; name = queue.shift()) scan(await readFile(path.join(assetsDir, name), 'utf8'));
+  return [...used].sort();
 }

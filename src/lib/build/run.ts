@@ -7,7 +7,7 @@
  * previous output exactly as it was.
  */
 import { existsSync, statSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../content/check.ts';
@@ -19,7 +19,7 @@ import { buildSearchIndexFrom } from '../search/build.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
-import { copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
+import { assetsUsedBy, copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
 
@@ -226,7 +226,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         // modules (content module map, prerender chunks) under the project's
         // .astro/, where processes building at once would overwrite each other's.
         const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${job[0].name}`);
-        const built = path.join(shardRoot, 'dist');
+        // Output beside the cache (same filesystem), so each shard's folders move into it, not copy.
+        const built = path.join(runDir, `built-${job[0].name}`);
         await makeShardRoot(o.projectRoot, shardRoot, kind);
         const years = job.flatMap((s) => s.years);
         const env: NodeJS.ProcessEnv = {
@@ -244,6 +245,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           BASE_PATH: o.base,
         };
         if (chromiumPath) env.CHROMIUM_PATH = chromiumPath;
+        if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
         const result = await runChild(process.execPath, [path.join(o.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
           cwd: shardRoot,
           env,
@@ -252,7 +254,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
         if (result.code !== 0) {
           const lines = result.output.trimEnd().split('\n');
-          throw new BuildError(`分片 ${label} 构建失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
+          throw new BuildError(`构建进程（分片 ${label}）失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
         }
         for (const l of problemLines(result.output)) o.warn(`[${label}] ${l.trim()}`);
         await rm(path.join(built, '.prerender'), { recursive: true, force: true });
@@ -262,10 +264,14 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           if (kind === 'index') await moveInto(built, out);
           else {
             for (const y of s.years) await moveInto(path.join(built, y), path.join(out, y));
-            await copyInto(path.join(built, '_astro'), path.join(out, '_astro'));
+            for (const f of await assetsUsedBy(out, path.join(built, '_astro'))) {
+              await mkdir(path.join(out, '_astro'), { recursive: true });
+              await copyFile(path.join(built, '_astro', f), path.join(out, '_astro', f));
+            }
           }
         }
         await rm(shardRoot, { recursive: true, force: true });
+        await rm(built, { recursive: true, force: true });
       }
       const ms = performance.now() - t;
       for (const s of job) await store(s, path.join(runDir, s.name), ms);

@@ -4,7 +4,8 @@
  * shard: the previous issue's "next" link), after correcting an article of an
  * old year, and built in parts by separate processes and joined.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,38 @@ async function build(content: string, outDir: string, cacheDir: string, args: st
 
 const rebuilt = (stdout: string) => Number(/（(\d+) 个重建/.exec(stdout)?.[1]);
 
+/** A real PNG (solid colour), so Astro's image pipeline treats it as an article picture. */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Files under dist/_astro/ whose name starts with `stem`. */
+const assetsNamed = (dist: string, stem: string) => allFiles(dist).filter((f) => f.startsWith(`_astro/${stem}`));
+
 let work: string;
 let content: string;
 let dist: string;
@@ -48,6 +81,10 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'jianbao-shards-'));
   content = path.join(work, 'content');
   cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/archive'), content, { recursive: true });
+  // A picture beside an article of an old year, whose shard shares an Astro process with the others.
+  const article = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
+  writeFileSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu.png'), png(24, 16, [200, 30, 40]));
+  writeFileSync(article, `${readFileSync(article, 'utf8')}\n![网格划分示意](./wang-ge-tu.png)\n`);
   dist = path.join(work, 'dist');
   cache = path.join(work, 'cache');
 });
@@ -62,6 +99,7 @@ describe('the sharded build', () => {
     expect(`${stdout}${stderr}`.trim().split('\n').length).toBeLessThan(15);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
+    expect(assetsNamed(dist, 'wang-ge-tu').length).toBeGreaterThan(0);
   }, 900_000);
 
   it('after publishing an issue in a new year, rebuilds only what changed and equals a cold build', async () => {
@@ -85,6 +123,18 @@ describe('the sharded build', () => {
     const { stdout } = await build(content, dist, cache);
     expect(stdout).toMatch(/years-alpha-2023-2023/);
     expect(rebuilt(stdout)).toBe(2);
+    const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
+    expect(treeDiff(reference.outDir, dist)).toEqual([]);
+  }, 900_000);
+
+  it('after a picture is taken out of an old article, publishes it nowhere (no other shard of its process kept a copy)', async () => {
+    const article = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/\n!\[网格划分示意\]\(\.\/wang-ge-tu\.png\)\n/, '\n'));
+    rmSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu.png'));
+    const { stdout } = await build(content, dist, cache);
+    expect(stdout).toMatch(/years-alpha-2023-2023/);
+    expect(stdout).not.toMatch(/years-beta-2024-2024/);
+    expect(assetsNamed(dist, 'wang-ge-tu')).toEqual([]);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
