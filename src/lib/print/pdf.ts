@@ -114,13 +114,14 @@ async function useTrueTypeTitleFace(page: Page): Promise<string | undefined> {
   const before = await titleLines(page);
   if (!before.chars) return undefined;
   const style = await page.addStyleTag({ content: titleFaceRule(trueTypeTitleFace(before.chars, standIn)) });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Load the new face for these very characters before measuring (fonts.ready alone may resolve before it starts).
+  await page.evaluate(([family, chars]) => document.fonts.load(`400 16px "${family}"`, chars).then(() => document.fonts.ready).then(() => undefined), [TITLE_FAMILY, before.chars] as const);
   const after = await titleLines(page);
   const moved = after.boxes.length !== before.boxes.length || after.boxes.some((b, i) => b.some((v, j) => Math.abs(v - before.boxes[i][j]) > 0.01));
   if (!moved) return undefined;
   await style.evaluate((el) => (el as Element).remove());
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return '标题字体的 TrueType 副本改变了排版，本期 PDF 的标题仍用系统字体（Type 3）';
+  return '标题字体的 TrueType 副本改变了排版，PDF 的标题仍用系统字体（Type 3）';
 }
 
 /** Renders the PDF of every job (or copies it from the cache); throws a PdfError naming the first issue that fails. */
@@ -180,8 +181,9 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
       if (state.error) throw new PdfError(job, `打印页排版失败：${state.error}`);
       if (state.fonts) options.onFonts?.(job, state.fonts);
       if (state.fonts.includes('标题小标宋')) {
-        const problem = await useTrueTypeTitleFace(page);
-        if (problem) options.onFonts?.(job, problem);
+        // An improvement, not a requirement: should the copy fail, the PDF is printed with the installed face.
+        const problem = await useTrueTypeTitleFace(page).catch((e: Error) => `标题字体无法转为 TrueType（${e.message.split('\n')[0]}），PDF 的标题仍用系统字体（Type 3）`);
+        if (problem) options.onFonts?.(job, `${jobName(job)}：${problem}`);
       }
       const target = toFile(job.pdfUrl);
       await mkdir(path.dirname(target), { recursive: true });

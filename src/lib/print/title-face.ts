@@ -68,7 +68,8 @@ export function trueTypeTitleFace(chars: Iterable<string>, standIn: StandIn): Bu
   const glyphs: string[] = [];
   for (const ch of new Set(chars)) {
     const cp = ch.codePointAt(0)!;
-    if (/\s/.test(ch) || !face.hasGlyphForCodePoint(cp)) continue;
+    // Spaces the face has (U+3000 in a title) come along too, with their advance and no outline.
+    if (cp < 0x20 || !face.hasGlyphForCodePoint(cp)) continue;
     const g = face.glyphForCodePoint(cp);
     glyphs.push(`<glyph unicode="${escapeXml(ch)}" horiz-adv-x="${g.advanceWidth}" d="${g.path.toSVG()}"/>`);
   }

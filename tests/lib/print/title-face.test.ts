@@ -57,6 +57,14 @@ describe('trueTypeTitleFace', () => {
     expect(out.hasGlyphForCodePoint('简'.codePointAt(0)!)).toBe(true);
   });
 
+  it('keeps the ideographic space of a title, with the source’s advance, and skips line breaks', () => {
+    const out = fontkit.create(trueTypeTitleFace('关于\u3000开展\n工作', standIn!)) as fontkit.Font;
+    const src = fontkit.openSync(standIn!.file, standIn!.postscriptName) as fontkit.Font;
+    expect(out.hasGlyphForCodePoint(0x3000)).toBe(true);
+    expect(out.glyphForCodePoint(0x3000).advanceWidth).toBe(src.glyphForCodePoint(0x3000).advanceWidth);
+    expect(out.hasGlyphForCodePoint(0x0a)).toBe(false);
+  });
+
   it('is declared for the title role at the weight the print CSS uses', () => {
     const rule = titleFaceRule(trueTypeTitleFace('简报', standIn!));
     expect(rule).toMatch(new RegExp(`font-family: "${TITLE_FAMILY}"; font-weight: 400; src: url\\(data:font/ttf;base64,[A-Za-z0-9+/=]+\\) format\\("truetype"\\)`));
