@@ -5,13 +5,12 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '../src/lib/print/chromium.ts';
-import { serveDir } from '../src/lib/site/static-server.ts';
+import { freePort, serveDir } from '../src/lib/site/static-server.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：node scripts/guide-screens.ts
@@ -23,17 +22,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURE = path.join(ROOT, 'tests/fixtures/archive');
 const OUT = path.join(ROOT, 'content');
 const ASTRO = path.join(ROOT, 'node_modules/.bin/astro');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface Shot {
   file: string;

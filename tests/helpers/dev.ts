@@ -1,24 +1,13 @@
 /** Runs `astro dev` over a content tree on a free port, for tests of the editors' preview. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../src/lib/site/static-server.ts';
 import { PROJECT_ROOT } from './build.ts';
 
 export interface DevServer {
   url: string;
   log: () => string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 // Vitest's own variables (NODE_ENV=test, VITEST…) would make the child Vite behave as a test run.

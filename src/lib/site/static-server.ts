@@ -1,7 +1,7 @@
 /** A minimal static file server over a built dist/, on loopback only: the PDF renderer and browser tests load pages through it. */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { distPath } from './dist.ts';
 
@@ -49,4 +49,16 @@ export async function serveDir(root: string, base = '/', headers?: (pathname: st
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for a server started by another process, such as `astro dev`). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
