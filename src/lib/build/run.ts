@@ -319,6 +319,14 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
     if (failure) throw failure instanceof BuildError ? failure : new BuildError(`构建失败：${(failure as Error).message}；原有输出保持不变。`);
 
+    // Astro's own caches (rendered bodies) live per process, named after its first shard: those of
+    // shards the archive no longer has (a newest year that joined its window) are never used again.
+    const astroCaches = path.join(work, 'astro');
+    if (existsSync(astroCaches)) {
+      const current = new Set(shards.map((s) => s.name));
+      for (const d of await readdir(astroCaches)) if (!current.has(d)) await rm(path.join(astroCaches, d), { recursive: true, force: true });
+    }
+
     if (o.part) {
       return { ms: performance.now() - started, pages: 0, shards: reports };
     }

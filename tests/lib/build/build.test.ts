@@ -4,7 +4,7 @@
  * shard: the previous issue's "next" link), after correcting an article of an
  * old year, and built in parts by separate processes and joined.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -107,12 +107,20 @@ describe('the sharded build', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.mdx'), '---\nnumber: 1\ndate: 2025-01-06\n---\n');
     writeFileSync(path.join(dir, '01-xin-gong-zuo.mdx'), '---\ntitle: 新年新一期的第一篇文章\nunit: 东区\n---\n\n东区部署新一年的工作。\n');
+    // What a year that has since left the archive (or joined a window) left behind in Astro's caches.
+    mkdirSync(path.join(cache, 'jianbao-build/astro/years-alpha-2019-2019/data-store'), { recursive: true });
+    writeFileSync(path.join(cache, 'jianbao-build/astro/years-alpha-2019-2019/data-store/x.json'), '{}');
     const { stdout } = await build(content, dist, cache);
     // The new year, the year before it (its last issue now links to the new one), the index and search.
     expect(stdout).toMatch(/years-alpha-2025-2025/);
     expect(stdout).toMatch(/years-alpha-2024-2024/);
     expect(stdout).not.toMatch(/years-beta-2024-2024/);
     expect(rebuilt(stdout)).toBe(4);
+    // Astro's cache of a shard the plan no longer has (left by an earlier build) is removed; current ones are kept.
+    const astroCaches = readdirSync(path.join(cache, 'jianbao-build/astro'));
+    expect(astroCaches).not.toContain('years-alpha-2019-2019');
+    expect(astroCaches).toContain('index');
+    expect(astroCaches.some((d) => d.startsWith('years-alpha-'))).toBe(true);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
