@@ -79,6 +79,8 @@ if (values.help) {
 const articles = Number(values.articles);
 const split = Number(values.split);
 const buildOnly = values['build-only'];
+const jsonOut = values.json;
+const keepWork = values.keep;
 const pdfIssues = Number(values['pdf-issues']);
 if (!Number.isInteger(articles) || articles < 10) {
   console.error('--articles: expected a whole number ≥ 10');
@@ -137,24 +139,42 @@ const shardCount = /(\d+) 个分片/.exec(ours.output)?.[1];
 // The build's own lines: each Astro process (or the search index) with the shards it built and its time.
 const jobLines = ours.output.split('\n').filter((l) => l.includes('✓')).map((l) => l.trim());
 
-if (values['cold-only']) {
-  const pagesBuilt = countPages(oursDist);
-  const figures = {
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    articles,
-    check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
-    ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages: pagesBuilt, shards: shardCount ? Number(shardCount) : null, searchIndexMs: searchLine ? Number(searchLine[1]) * 1000 : null, jobs: jobLines },
-  };
-  console.log(`\nJianbao benchmark (cold build only) — ${articles} articles, ${figures.machine.cpus} cores, ${figures.machine.memoryGB} GB\n`);
-  console.log(`full build, cold (npm run build, ${shardCount ?? '?'} shards)  ${s(ours.ms)}  ${mb(ours.peakRssBytes)}`);
-  console.log(`content check (npm run check)  ${s(checkRun.ms)}  ${mb(checkRun.peakRssBytes)}`);
-  console.log(`pages  ${pagesBuilt}`);
-  console.log(`search index, built in the build  ${figures.ours.searchIndexMs === null ? 'n/a' : s(figures.ours.searchIndexMs)}`);
-  for (const l of jobLines) console.log(`  ${l}`);
-  const jsonFile = path.resolve(values.json ?? path.join(os.tmpdir(), `jianbao-bench-${Date.now()}.json`));
+// Our cold build's figures: the whole report with --cold-only, its first part otherwise.
+const pages = countPages(oursDist);
+const coldFigures = {
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  articles,
+  check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
+  ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, shards: shardCount ? Number(shardCount) : null, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[1]) * 1000 : null, jobs: jobLines },
+};
+
+/** Prints the table, writes the figures as JSON and removes the temporary folder (unless --keep). */
+async function report(title: string, rows: [string, string, string][], figures: object): Promise<void> {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\nJianbao benchmark${title} — ${articles} articles, ${coldFigures.machine.cpus} cores, ${coldFigures.machine.memoryGB} GB\n`);
+  console.log(`${'measure'.padEnd(w0)}  ${'time / value'.padEnd(w1)}  peak memory`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+  const jsonFile = path.resolve(jsonOut ?? path.join(work, 'bench.json'));
   writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
   console.log(`\nfigures: ${jsonFile}`);
-  if (!values.keep) await rm(work, { recursive: true, force: true });
+  if (!keepWork) {
+    const keepJson = jsonFile.startsWith(work) ? readFileSync(jsonFile, 'utf8') : null;
+    await rm(work, { recursive: true, force: true });
+    if (keepJson) {
+      const out = path.join(os.tmpdir(), `jianbao-bench-${Date.now()}.json`);
+      writeFileSync(out, keepJson);
+      console.log(`(temporary folder removed; figures kept at ${out})`);
+    }
+  }
+}
+
+const coldRow: [string, string, string] = [`full build, cold (npm run build, ${shardCount ?? '?'} shards)`, s(ours.ms), mb(ours.peakRssBytes)];
+const checkRow: [string, string, string] = ['content check (npm run check)', s(checkRun.ms), mb(checkRun.peakRssBytes)];
+const searchRow: [string, string, string] = ['search index, built in the build', coldFigures.ours.searchIndexMs === null ? 'cached' : s(coldFigures.ours.searchIndexMs), ''];
+
+if (values['cold-only']) {
+  await report(' (cold build only)', [coldRow, checkRow, ['pages', String(pages), ''], searchRow, ...jobLines.map((l): [string, string, string] => [`  ${l}`, '', ''])], coldFigures);
   process.exit(0);
 }
 
@@ -251,13 +271,9 @@ if (!buildOnly) {
   }
 }
 
-const pages = countPages(oursDist);
 const barePages = countPages(path.join(bare, 'dist'));
 const figures = {
-  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-  articles,
-  check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
-  ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, shards: shardCount ? Number(shardCount) : null, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[1]) * 1000 : null, jobs: jobLines },
+  ...coldFigures,
   bare: { ms: bareRun.ms, peakRssBytes: bareRun.peakRssBytes, pages: barePages, pagesPerSecond: barePages / (bareRun.ms / 1000), distBytes: dirSize(path.join(bare, 'dist')) },
   ratioOursToBare: ours.ms / bareRun.ms,
   peakRatioOursToBare: ours.peakRssBytes && bareRun.peakRssBytes ? ours.peakRssBytes / bareRun.peakRssBytes : null,
@@ -277,10 +293,10 @@ const figures = {
 };
 
 const rows: [string, string, string][] = [
-  [`full build, cold (npm run build, ${figures.ours.shards ?? '?'} shards)`, s(ours.ms), mb(ours.peakRssBytes)],
+  coldRow,
   ['bare Astro + MDX build', s(bareRun.ms), mb(bareRun.peakRssBytes)],
   ['ratio ours / bare (time, peak memory)', `${figures.ratioOursToBare.toFixed(2)}`, figures.peakRatioOursToBare ? figures.peakRatioOursToBare.toFixed(2) : 'n/a'],
-  ['content check (npm run check)', s(checkRun.ms), mb(checkRun.peakRssBytes)],
+  checkRow,
   [`rebuild: one new issue (${figures.rebuildNewIssue.shardsRebuilt} shards rebuilt)`, `${s(rebuildIssue.ms)} (${(figures.rebuildNewIssue.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuildIssue.peakRssBytes)],
   [`rebuild: one old article edited (${figures.rebuild.shardsRebuilt} shards rebuilt)`, `${s(rebuild.ms)} (${(figures.rebuild.ratioToCold * 100).toFixed(0)}% of cold)`, mb(rebuild.peakRssBytes)],
   ...(splitFigures
@@ -292,7 +308,7 @@ const rows: [string, string, string][] = [
   ['pages (ours / bare)', `${pages} / ${barePages}`, ''],
   ['pages per second (ours / bare)', `${figures.ours.pagesPerSecond.toFixed(0)} / ${figures.bare.pagesPerSecond.toFixed(0)}`, ''],
   ['dist size (ours / bare)', `${mb(figures.ours.distBytes)} / ${mb(figures.bare.distBytes)}`, ''],
-  ['search index, built in the build', figures.ours.searchIndexMs === null ? 'cached' : s(figures.ours.searchIndexMs), ''],
+  searchRow,
   ...(idxOurs && idxDefault && first && figures.searchIndex && figures.firstQuery
     ? ([
         ['search indexing, ours', s(idxOurs.ms), mb(idxOurs.peakRssBytes)],
@@ -305,20 +321,4 @@ const rows: [string, string, string][] = [
     : []),
   ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],
 ];
-const w0 = Math.max(...rows.map((r) => r[0].length));
-const w1 = Math.max(...rows.map((r) => r[1].length));
-console.log(`\nJianbao benchmark — ${articles} articles, ${figures.machine.cpus} cores, ${figures.machine.memoryGB} GB\n`);
-console.log(`${'measure'.padEnd(w0)}  ${'time / value'.padEnd(w1)}  peak memory`);
-for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
-const jsonFile = path.resolve(values.json ?? path.join(work, 'bench.json'));
-writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
-console.log(`\nfigures: ${jsonFile}`);
-if (!values.keep) {
-  const keepJson = jsonFile.startsWith(work) ? readFileSync(jsonFile, 'utf8') : null;
-  await rm(work, { recursive: true, force: true });
-  if (keepJson) {
-    const out = path.join(os.tmpdir(), `jianbao-bench-${Date.now()}.json`);
-    writeFileSync(out, keepJson);
-    console.log(`(temporary folder removed; figures kept at ${out})`);
-  }
-}
+await report('', rows, figures);
