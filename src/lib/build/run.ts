@@ -149,6 +149,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     interrupted = true;
     stopChildren();
   };
+  const stopIfInterrupted = () => {
+    if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -245,13 +248,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           BASE_PATH: o.base,
         };
         if (chromiumPath) env.CHROMIUM_PATH = chromiumPath;
-        if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+        stopIfInterrupted();
         const result = await runChild(process.execPath, [path.join(o.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
           cwd: shardRoot,
           env,
           echo: o.detail && ((l) => o.detail!(`[${label}] ${l}`)),
         });
-        if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+        stopIfInterrupted();
         if (result.code !== 0) {
           const lines = result.output.trimEnd().split('\n');
           throw new BuildError(`构建进程（分片 ${label}）失败；原有输出保持不变。`, [...new Set([...problemLines(result.output), ...lines.slice(-30)])]);
@@ -316,7 +319,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker));
-    if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+    stopIfInterrupted();
     if (failure) throw failure instanceof BuildError ? failure : new BuildError(`构建失败：${(failure as Error).message}；原有输出保持不变。`);
 
     // Astro's own caches (rendered bodies) live per process, named after its first shard: those of
@@ -365,7 +368,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
       }
     }
-    if (interrupted) throw new BuildError('构建被中断；原有输出保持不变。');
+    stopIfInterrupted();
 
     // 6. Swap in.
     const pages = (await listTree(staging)).filter((f) => f.endsWith('.html')).length;
