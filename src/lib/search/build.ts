@@ -4,12 +4,34 @@
  * `npm run check`), so it can run while Astro renders the pages.
  */
 import * as pagefind from 'pagefind';
-import { buildArchive, type ArchiveOptions } from '../site/archive.ts';
+import { buildArchive, type ArchiveOptions, type Article } from '../site/archive.ts';
 import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { mapLimited } from '../concurrency.ts';
+import { metaFile, pagefindFileBody, readEntry, readPagefindFile, type PagefindMeta } from './bundle.ts';
 import { writeChunkRanges } from './chunks.ts';
+import { PART_FILE, type PartSorts } from './merge.ts';
 import { searchRecord } from './records.ts';
+
+/**
+ * Writes PART_FILE beside a bundle: each page's sort values by page number,
+ * which a merge needs and Pagefind's files do not keep (pages are matched to
+ * records through the URL in their fragments).
+ */
+async function writePartSorts(bundleDir: string, sortsByUrl: Map<string, Record<string, string>>): Promise<void> {
+  const entry = readEntry(bundleDir);
+  const part: PartSorts = { sorts: {} };
+  for (const { hash } of Object.values(entry.languages)) {
+    const [, pages] = await readPagefindFile<PagefindMeta>(metaFile(bundleDir, hash));
+    const urls = await mapLimited(pages, async ([page]) => (JSON.parse((await pagefindFileBody(path.join(bundleDir, 'fragment', `${page}.pf_fragment`))).toString('utf8')) as { url: string }).url);
+    const keys = [...new Set(urls.flatMap((u) => Object.keys(sortsByUrl.get(u) ?? {})))];
+    for (const key of keys) part.sorts[key] = urls.map((u) => sortsByUrl.get(u)?.[key] ?? null);
+  }
+  await writeFile(path.join(bundleDir, PART_FILE), JSON.stringify(part));
+}
 
 /** Checks the content folder and writes its search index to `outputPath`. */
 export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
@@ -20,8 +42,15 @@ export async function buildSearchIndex(contentDir: string, outputPath: string, o
 }
 
 /** Writes the search index of content already read and checked (the build's own check, not a second one). */
-export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 'bodies'>, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
+export async function buildSearchIndexFrom(
+  checked: Pick<CheckResult, 'input' | 'bodies'>,
+  outputPath: string,
+  options: ArchiveOptions = {},
+  /** Only these articles (a part of the archive); all by default. */
+  select: (article: Article) => boolean = () => true,
+): Promise<{ articles: number }> {
   const archive = buildArchive(checked.input, options);
+  const articles = archive.articles.filter(select);
   // Index words are spelt in plain letters (see text.ts), so Pagefind's defaults suit them.
   const { index, errors: startErrors } = await pagefind.createIndex({});
   try {
@@ -29,8 +58,10 @@ export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 
     // Records go to the Pagefind service in batches: one at a time spends the time waiting on round trips.
     // Each batch's index text is made just before it is sent: the whole archive's (17 KB an article)
     // would otherwise sit in memory at once.
-    for (let i = 0; i < archive.articles.length; i += 64) {
-      const batch = archive.articles.slice(i, i + 64).map((a) => searchRecord(a, markdownText(checked.bodies.get(a.file) ?? '')));
+    const sortsByUrl = new Map<string, Record<string, string>>();
+    for (let i = 0; i < articles.length; i += 64) {
+      const batch = articles.slice(i, i + 64).map((a) => searchRecord(a, markdownText(checked.bodies.get(a.file) ?? '')));
+      for (const r of batch) sortsByUrl.set(r.url, r.sort);
       const added = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
       added.forEach((a, j) => {
         if (a.errors.length) throw new Error(`${batch[j].url}: ${a.errors.join('; ')}`);
@@ -39,8 +70,9 @@ export async function buildSearchIndexFrom(checked: Pick<CheckResult, 'input' | 
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(written.errors.join('; '));
     writeChunkRanges(outputPath);
+    await writePartSorts(outputPath, sortsByUrl);
   } finally {
     await pagefind.close();
   }
-  return { articles: archive.articles.length };
+  return { articles: articles.length };
 }
