@@ -60,8 +60,9 @@ if (values.child) {
   // index-ours reads the content folder, index-default the built article pages.
   const [source, outDir] = process.argv.slice(-2);
   if (values.child === 'index-ours') {
-    const { buildSearchIndex } = await import('../src/lib/search/build.ts');
-    await buildSearchIndex(source, path.join(outDir, 'pagefind'));
+    const { buildSearchIndexAsBuilt } = await import('../src/lib/build/search.ts');
+    const { SHARD_YEARS } = await import('../src/lib/build/plan.ts');
+    await buildSearchIndexAsBuilt(source, path.join(outDir, 'pagefind'), { shardYears: SHARD_YEARS });
   } else if (values.child === 'index-default') {
     const pagefind = await import('pagefind');
     const { index } = await pagefind.createIndex({});

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { BATCH_ARTICLES, BuildError, buildSite } from '../src/lib/build/run.ts';
 import { BuildLockedError } from '../src/lib/build/lock.ts';
-import { audience, contentRoot, pdfWanted } from '../src/lib/settings.ts';
+import { audience, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：npm run build [-- 选项]
@@ -50,8 +50,12 @@ const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) fail(`--jobs：“${values.jobs}”无效（应为正整数）`);
 const batchArticles = values.batch === undefined ? undefined : Number(values.batch);
 if (batchArticles !== undefined && !(Number.isInteger(batchArticles) && batchArticles > 0)) fail(`--batch：“${values.batch}”无效（应为正整数）`);
-const shardYears = process.env.JIANBAO_SHARD_YEARS ? Number(process.env.JIANBAO_SHARD_YEARS) : undefined;
-if (shardYears !== undefined && !(Number.isInteger(shardYears) && shardYears > 0)) fail(`JIANBAO_SHARD_YEARS：“${process.env.JIANBAO_SHARD_YEARS}”无效（应为正整数）`);
+let years;
+try {
+  years = shardYears();
+} catch (e) {
+  fail((e as Error).message);
+}
 
 let who;
 try {
@@ -73,7 +77,7 @@ try {
     pdf: pdfWanted(),
     env: process.env,
     jobs,
-    shardYears,
+    shardYears: years,
     batchArticles,
     part,
     wait: values.wait,

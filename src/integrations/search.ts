@@ -1,6 +1,6 @@
 /**
  * Builds the Pagefind search index through Pagefind's Node API (as Starlight
- * does) from the content files, starting when the build starts so Pagefind's
+ * does) from the content files, in the parts `npm run build` uses, starting when the build starts so Pagefind's
  * own process works while Astro renders pages, and moves it into
  * dist/pagefind/ when the build is done. Uses the build's audience, so
  * internal and draft content never reach a public index.
@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex } from '../lib/search/build.ts';
-import { audience, contentRoot } from '../lib/settings.ts';
+import { buildSearchIndexAsBuilt } from '../lib/build/search.ts';
+import { audience, contentRoot, shardYears } from '../lib/settings.ts';
 
 export default function searchIntegration(): AstroIntegration {
   let base = '/';
@@ -26,7 +26,7 @@ export default function searchIntegration(): AstroIntegration {
         const started = performance.now();
         job = (async () => {
           const staging = await mkdtemp(path.join(os.tmpdir(), 'jianbao-search-'));
-          const { articles } = await buildSearchIndex(contentRoot(), staging, { base, audience: audience() });
+          const { articles } = await buildSearchIndexAsBuilt(contentRoot(), staging, { base, audience: audience(), shardYears: shardYears() });
           return { articles, staging, ms: performance.now() - started };
         })();
         // Failures are reported when the build is done; keep Node from calling them unhandled meanwhile.

@@ -22,6 +22,18 @@ export function audience(): Audience {
 }
 
 /**
+ * Years per shard of a series' past years: JIANBAO_SHARD_YEARS, default 4.
+ * The search index is built in the same parts, so the one-process build
+ * reads it too.
+ */
+export function shardYears(): number {
+  const v = process.env.JIANBAO_SHARD_YEARS;
+  if (v === undefined || v === '') return 4;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`JIANBAO_SHARD_YEARS：“${v}”无效（应为正整数）`);
+  return Number(v);
+}
+
+/**
  * Whether the build renders PDFs: JIANBAO_PDF=0 turns them off; otherwise
  * they are made when a Chromium is found (without one the build says so once
  * and links no PDF).

@@ -9,7 +9,8 @@
  *   windows of four years), so a shard's years do not depend on what else is
  *   in the archive; the newest year of a series is a shard of its own,
  *   because that is the one that changes.
- * - `search`: the Pagefind index, built from the content files.
+ * - `search`: the Pagefind index, built from the content files in parts, one
+ *   per year shard (see searchParts), each cached on its own, and merged.
  */
 import { archiveInputJson, type Archive, type ArchiveInput, type Issue } from '../site/archive.ts';
 import { hashStrings } from './files.ts';
@@ -69,6 +70,30 @@ export function issueContext(issue: Issue): unknown {
   };
 }
 
+/** Years per window of past years, unless JIANBAO_SHARD_YEARS says otherwise. */
+export const SHARD_YEARS = 4;
+
+/**
+ * The year windows of an archive, in order: per series, its past years in
+ * fixed windows of `shardYears`, and its newest year alone. Named
+ * `years-<series>-<first>-<last>`; each is a shard of pages and a part of the
+ * search index.
+ */
+export function yearWindows(archive: Archive, shardYears: number): { name: string; years: string[] }[] {
+  const out: { name: string; years: string[] }[] = [];
+  for (const series of archive.series) {
+    const years = [...new Set(series.issues.map((i) => i.year))].sort((a, b) => a - b);
+    const newest = years.at(-1);
+    const windows = new Map<string, number[]>();
+    for (const year of years) {
+      const w = year === newest ? `newest` : String(Math.floor(year / shardYears));
+      windows.set(w, [...(windows.get(w) ?? []), year]);
+    }
+    for (const group of windows.values()) out.push({ name: `years-${series.id}-${group[0]}-${group.at(-1)}`, years: group.map((y) => `${series.id}/${y}`) });
+  }
+  return out;
+}
+
 /** The shards of a site, with their cache keys. */
 export function planShards(p: PlanInput): Shard[] {
   const issuesByYear = new Map<string, Issue[]>();
@@ -86,25 +111,16 @@ export function planShards(p: PlanInput): Shard[] {
     articles: 0,
     key: hashStrings('index', p.templatesHash, p.siteContentHash, archiveInputJson(p.input)),
   });
-  for (const series of p.archive.series) {
-    const years = [...new Set(series.issues.map((i) => i.year))].sort((a, b) => a - b);
-    const newest = years.at(-1);
-    const windows = new Map<string, number[]>();
-    for (const year of years) {
-      const w = year === newest ? `newest` : String(Math.floor(year / p.shardYears));
-      windows.set(w, [...(windows.get(w) ?? []), year]);
-    }
-    for (const group of windows.values()) {
-      const keys = group.map((y) => `${series.id}/${y}`);
-      const parts = keys.flatMap((k) => [k, p.yearHashes.get(k) ?? '', JSON.stringify((issuesByYear.get(k) ?? []).map(issueContext))]);
-      shards.push({
-        name: `years-${series.id}-${group[0]}-${group.at(-1)}`,
-        kind: 'years',
-        years: keys,
-        articles: keys.reduce((n, k) => n + (issuesByYear.get(k) ?? []).reduce((m, i) => m + i.articles.length, 0), 0),
-        key: hashStrings('years', p.templatesHash, p.siteContentHash, global, ...parts),
-      });
-    }
+  for (const window of yearWindows(p.archive, p.shardYears)) {
+    const keys = window.years;
+    const parts = keys.flatMap((k) => [k, p.yearHashes.get(k) ?? '', JSON.stringify((issuesByYear.get(k) ?? []).map(issueContext))]);
+    shards.push({
+      name: window.name,
+      kind: 'years',
+      years: keys,
+      articles: keys.reduce((n, k) => n + (issuesByYear.get(k) ?? []).reduce((m, i) => m + i.articles.length, 0), 0),
+      key: hashStrings('years', p.templatesHash, p.siteContentHash, global, ...parts),
+    });
   }
   shards.push({
     name: 'search',
@@ -114,6 +130,29 @@ export function planShards(p: PlanInput): Shard[] {
     key: hashStrings('search', p.searchHash, p.siteContentHash, ...[...p.yearHashes].sort().flat()),
   });
   return shards;
+}
+
+/** A part of the search index: the articles of one year shard's years. */
+export interface SearchPart {
+  name: string;
+  /** `<series>/<year>` keys of its articles. */
+  years: string[];
+  /** Cache key: the years' files, the series, the indexer's sources and settings. */
+  key: string;
+}
+
+/**
+ * The parts the search index is built in, one per year window, in the order
+ * they are merged: a part's records depend on its own years' files, so a
+ * new issue indexes one part again. An archive with no year gets one empty part.
+ */
+export function searchParts(windows: { name: string; years: string[] }[], p: Pick<PlanInput, 'searchHash' | 'siteContentHash' | 'yearHashes'>): SearchPart[] {
+  const parts = windows.map((s) => ({
+    name: `search-${s.name.slice('years-'.length)}`,
+    years: s.years,
+    key: hashStrings('search-part', p.searchHash, p.siteContentHash, ...s.years.flatMap((k) => [k, p.yearHashes.get(k) ?? ''])),
+  }));
+  return parts.length ? parts : [{ name: 'search-empty', years: [], key: hashStrings('search-part', p.searchHash, p.siteContentHash) }];
 }
 
 /** Assigns shards to `count` CI jobs, balancing articles; deterministic, so every job agrees. */

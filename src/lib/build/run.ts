@@ -15,13 +15,13 @@ import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../print/pdf.ts';
 import { labelPdfLinks } from '../print/pdf-links.ts';
-import { buildSearchIndexFrom } from '../search/build.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
 import { assetsUsedBy, copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
+import { assignParts, batchShards, planShards, SHARD_YEARS, searchParts, type Shard } from './plan.ts';
+import { buildSearchInParts } from './search.ts';
 
 export interface BuildOptions {
   /** The project (astro.config.mjs, src/, node_modules/). */
@@ -98,6 +98,9 @@ async function hashSources(root: string, entries: string[]): Promise<string> {
   }
   return hashFiles(root, files);
 }
+
+/** What the search index's records are made by. */
+const SEARCH_SOURCES = ['src/lib/search', 'src/lib/content', 'src/lib/site', 'src/lib/build/plan.ts', 'src/lib/build/search.ts', 'package-lock.json'];
 
 /** What a shard's project copy holds; node_modules is linked, the rest (small) copied. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -188,8 +191,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     const yearHashes = new Map<string, string>();
     for (const [k, files] of byYear) yearHashes.set(k, await hashFiles(o.contentDir, files));
-    const searchHash = hashStrings(await hashSources(o.projectRoot, ['src/lib/search', 'src/lib/content', 'package-lock.json']), settings);
-    const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? 4 });
+    // The records are made from the content model and the site's URLs and labels as well as the indexer.
+    const searchHash = hashStrings(await hashSources(o.projectRoot, SEARCH_SOURCES), settings);
+    const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? SHARD_YEARS });
+    const parts = searchParts(
+      shards.filter((s) => s.kind === 'years'),
+      { searchHash, siteContentHash, yearHashes },
+    );
     const wanted = o.part ? (assignParts(shards, o.part.count)[o.part.index - 1] ?? []) : shards;
 
     // 3. Build what the cache does not have.
@@ -223,7 +231,15 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       const kind = job[0].kind;
       const label = job.map((s) => s.name).join('、');
       if (kind === 'search') {
-        await buildSearchIndexFrom({ input, bodies: checked.bodies }, path.join(runDir, job[0].name, 'pagefind'), { base, audience: o.audience });
+        const out = path.join(runDir, job[0].name, 'pagefind');
+        const built = await buildSearchInParts({ input, bodies: checked.bodies }, parts, out, {
+          base,
+          audience: o.audience,
+          cacheDir: path.join(work, 'search-parts', o.audience),
+          workDir: runDir,
+          beforePart: stopIfInterrupted,
+        });
+        o.info(`  搜索索引：${built.indexed} 个部分重新索引，${parts.length - built.indexed} 个沿用缓存，合并 ${(built.mergeMs / 1000).toFixed(1)} 秒`);
       } else {
         // Each process runs in a project copy of its own: Astro writes generated
         // modules (content module map, prerender chunks) under the project's

@@ -116,6 +116,8 @@ describe('the sharded build', () => {
     expect(stdout).toMatch(/years-alpha-2024-2024/);
     expect(stdout).not.toMatch(/years-beta-2024-2024/);
     expect(rebuilt(stdout)).toBe(4);
+    // The search index indexes the new year's articles only; every other part comes from the cache.
+    expect(stdout).toMatch(/搜索索引：1 个部分重新索引/);
     // Astro's cache of a shard the plan no longer has (left by an earlier build) is removed; current ones are kept.
     const astroCaches = readdirSync(path.join(cache, 'jianbao-build/astro'));
     expect(astroCaches).not.toContain('years-alpha-2019-2019');
@@ -131,6 +133,7 @@ describe('the sharded build', () => {
     const { stdout } = await build(content, dist, cache);
     expect(stdout).toMatch(/years-alpha-2023-2023/);
     expect(rebuilt(stdout)).toBe(2);
+    expect(stdout).toMatch(/搜索索引：1 个部分重新索引/);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);

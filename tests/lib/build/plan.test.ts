@@ -3,7 +3,7 @@
  * bounded size, shards into CI parts of balanced cost.
  */
 import { describe, expect, it } from 'vitest';
-import { assignParts, batchShards, type Shard } from '../../../src/lib/build/plan.ts';
+import { assignParts, batchShards, searchParts, type Shard } from '../../../src/lib/build/plan.ts';
 
 const years = (name: string, articles: number): Shard => ({ name, kind: 'years', years: [name], articles, key: name });
 
@@ -39,5 +39,27 @@ describe('assignParts', () => {
     const parts = assignParts(shards, 2);
     expect(parts.flat()).toHaveLength(shards.length);
     expect(parts.every((p) => p.length > 0)).toBe(true);
+  });
+});
+
+describe('searchParts', () => {
+  const windows = [
+    { name: 'years-a-2020-2023', years: ['a/2020', 'a/2021'] },
+    { name: 'years-a-2024-2024', years: ['a/2024'] },
+  ];
+  const hashes = (h: Record<string, string>) => ({ searchHash: 's', siteContentHash: 'c', yearHashes: new Map(Object.entries(h)) });
+
+  it('makes a part per year window, in order, whose key changes only with its own years', () => {
+    const before = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3' }));
+    const after = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '4' }));
+    expect(before.map((p) => p.name)).toEqual(['search-a-2020-2023', 'search-a-2024-2024']);
+    expect(after[0].key).toBe(before[0].key);
+    expect(after[1].key).not.toBe(before[1].key);
+    // The indexer's sources and the series settings are in every key.
+    expect(searchParts(windows, { ...hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3' }), searchHash: 't' })[0].key).not.toBe(before[0].key);
+  });
+
+  it('gives an archive without years one empty part', () => {
+    expect(searchParts([], hashes({})).map((p) => [p.name, p.years])).toEqual([['search-empty', []]]);
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The archive's search index as the build makes it: one Pagefind index per
+ * year window (see yearWindows), each cached under its own key when a cache
+ * is given, merged into one. `npm run build` and the one-process `astro
+ * build` both come here, so their indexes are the same bytes.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { checkContent, type CheckResult } from '../content/check.ts';
+import { ContentError } from '../content/errors.ts';
+import { buildSearchIndexFrom } from '../search/build.ts';
+import { mergeIndexes, PART_FILE } from '../search/merge.ts';
+import { buildArchive, type ArchiveOptions, type Article } from '../site/archive.ts';
+import { searchParts, yearWindows, type SearchPart } from './plan.ts';
+
+export interface SearchBuildOptions extends ArchiveOptions {
+  /** Where parts are kept between builds (`<name>/key`, `<name>/out`); none: every part is built. */
+  cacheDir?: string;
+  /** Scratch space on the cache's filesystem, so built parts move into it. */
+  workDir: string;
+  /** Called before each part is indexed (the build stops there when interrupted). */
+  beforePart?: () => void;
+}
+
+/** Builds the parts not in the cache and merges all of them into `outDir`; says how many were indexed. */
+export async function buildSearchInParts(
+  checked: Pick<CheckResult, 'input' | 'bodies'>,
+  parts: SearchPart[],
+  outDir: string,
+  o: SearchBuildOptions,
+): Promise<{ indexed: number; mergeMs: number }> {
+  const store = o.cacheDir ?? path.join(o.workDir, 'search-parts');
+  let indexed = 0;
+  for (const part of parts) {
+    const target = path.join(store, part.name);
+    if (o.cacheDir && existsSync(path.join(target, 'key')) && (await readFile(path.join(target, 'key'), 'utf8')) === part.key) continue;
+    o.beforePart?.();
+    const years = new Set(part.years);
+    const tmp = path.join(o.workDir, `${part.name}.tmp`);
+    await rm(tmp, { recursive: true, force: true });
+    await buildSearchIndexFrom(checked, tmp, o, (a: Article) => years.has(`${a.issue.series.id}/${a.issue.year}`));
+    // The key is written last, so a half-stored part never counts as cached.
+    await rm(target, { recursive: true, force: true });
+    await mkdir(target, { recursive: true });
+    await rename(tmp, path.join(target, 'out'));
+    await writeFile(path.join(target, 'key'), part.key);
+    indexed++;
+  }
+  const t = performance.now();
+  await mergeIndexes(
+    parts.map((part) => path.join(store, part.name, 'out')),
+    outDir,
+  );
+  const mergeMs = performance.now() - t;
+  // Only a merge reads the sort values; readers have no use for them.
+  await rm(path.join(outDir, PART_FILE), { force: true });
+  if (o.cacheDir) {
+    // Parts of windows the archive no longer has are never used again.
+    const current = new Set(parts.map((part) => part.name));
+    for (const d of await readdir(o.cacheDir)) if (!current.has(d)) await rm(path.join(o.cacheDir, d), { recursive: true, force: true });
+  }
+  return { indexed, mergeMs };
+}
+
+/** The search index of a content folder exactly as `npm run build` writes it, without a cache. */
+export async function buildSearchIndexAsBuilt(contentDir: string, outDir: string, options: ArchiveOptions & { shardYears: number }): Promise<{ articles: number }> {
+  const checked = await checkContent(contentDir);
+  const errors = checked.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new ContentError(errors);
+  const archive = buildArchive(checked.input, options);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'jianbao-search-parts-'));
+  try {
+    const parts = searchParts(yearWindows(archive, options.shardYears), { searchHash: '', siteContentHash: '', yearHashes: new Map() });
+    await buildSearchInParts(checked, parts, outDir, { ...options, workDir });
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return { articles: archive.articles.length };
+}
