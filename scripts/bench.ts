@@ -61,7 +61,7 @@ if (values.child) {
   const [source, outDir] = process.argv.slice(-2);
   if (values.child === 'index-ours') {
     const { buildSearchIndexAsBuilt } = await import('../src/lib/build/search.ts');
-    const { SHARD_YEARS } = await import('../src/lib/build/plan.ts');
+    const { SHARD_YEARS } = await import('../src/lib/settings.ts');
     await buildSearchIndexAsBuilt(source, path.join(outDir, 'pagefind'), { shardYears: SHARD_YEARS });
   } else if (values.child === 'index-default') {
     const pagefind = await import('pagefind');

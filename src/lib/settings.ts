@@ -21,6 +21,9 @@ export function audience(): Audience {
   throw new Error(`BULLETIN_INCLUDE: "${v}" is not recognised (expected "internal" or unset)`);
 }
 
+/** Years per window of a series' past years when JIANBAO_SHARD_YEARS is not set. */
+export const SHARD_YEARS = 4;
+
 /**
  * Years per shard of a series' past years: JIANBAO_SHARD_YEARS, default 4.
  * The search index is built in the same parts, so the one-process build
@@ -28,7 +31,7 @@ export function audience(): Audience {
  */
 export function shardYears(): number {
   const v = process.env.JIANBAO_SHARD_YEARS;
-  if (v === undefined || v === '') return 4;
+  if (v === undefined || v === '') return SHARD_YEARS;
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new Error(`JIANBAO_SHARD_YEARS：“${v}”无效（应为正整数）`);
   return Number(v);
 }

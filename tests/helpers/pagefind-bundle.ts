@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { metaFile, readEntry, readPagefindFileSync, type FilterIndex, type IndexChunk, type PagefindMeta, type WordPage } from '../../src/lib/search/bundle.ts';
+import { filterFile, indexFile, metaFile, readEntry, readPagefindFileSync, type FilterIndex, type IndexChunk, type PagefindMeta, type WordPage } from '../../src/lib/search/bundle.ts';
 import { PART_FILE, type PartSorts } from '../../src/lib/search/merge.ts';
 
 export interface BundleDescription {
@@ -57,13 +57,13 @@ export function describeBundle(dir: string): BundleDescription {
     files: {},
   };
   for (const [, , hash] of chunks) {
-    for (const [word, wordPages, variants] of readPagefindFileSync<IndexChunk>(path.join(dir, 'index', `${hash}.pf_index`))[0]) {
+    for (const [word, wordPages, variants] of readPagefindFileSync<IndexChunk>(indexFile(dir, hash))[0]) {
       d.words[word] = pageMap(wordPages, names, metaFields);
       if (variants.length) d.variants[word] = Object.fromEntries(variants.map(([form, vp]) => [form, pageMap(vp, names, metaFields)]));
     }
   }
   for (const [name, hash] of filters) {
-    const [filter, values] = readPagefindFileSync<FilterIndex>(path.join(dir, 'filter', `${hash}.pf_filter`));
+    const [filter, values] = readPagefindFileSync<FilterIndex>(filterFile(dir, hash));
     d.filters[name] = Object.fromEntries(values.map(([v, ps]) => [v, ps.map((n) => names[n]).sort()]));
     if (filter !== name) throw new Error(`${hash}: filter ${filter} listed as ${name}`);
   }

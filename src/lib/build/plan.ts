@@ -24,6 +24,8 @@ export interface Shard {
   articles: number;
   /** Cache key: changes whenever anything its output depends on changes. */
   key: string;
+  /** For `search`: the parts it is built in, in the order they are merged. */
+  parts?: SearchPart[];
 }
 
 export interface PlanInput {
@@ -70,17 +72,25 @@ export function issueContext(issue: Issue): unknown {
   };
 }
 
-/** Years per window of past years, unless JIANBAO_SHARD_YEARS says otherwise. */
-export const SHARD_YEARS = 4;
+/** Some years of one series: a shard of pages and a part of the search index. */
+export interface YearWindow {
+  /** `<series>-<first>-<last>` */
+  id: string;
+  /** The shard's name, `years-<id>`. */
+  name: string;
+  /** `<series>/<year>` keys. */
+  years: string[];
+  /** Its last year. */
+  newest: number;
+}
 
 /**
  * The year windows of an archive, in order: per series, its past years in
  * fixed windows of `shardYears`, and its newest year alone. Named
- * `years-<series>-<first>-<last>`; each is a shard of pages and a part of the
- * search index.
+ * `years-<series>-<first>-<last>`.
  */
-export function yearWindows(archive: Archive, shardYears: number): { name: string; years: string[] }[] {
-  const out: { name: string; years: string[] }[] = [];
+export function yearWindows(archive: Archive, shardYears: number): YearWindow[] {
+  const out: YearWindow[] = [];
   for (const series of archive.series) {
     const years = [...new Set(series.issues.map((i) => i.year))].sort((a, b) => a - b);
     const newest = years.at(-1);
@@ -89,7 +99,10 @@ export function yearWindows(archive: Archive, shardYears: number): { name: strin
       const w = year === newest ? `newest` : String(Math.floor(year / shardYears));
       windows.set(w, [...(windows.get(w) ?? []), year]);
     }
-    for (const group of windows.values()) out.push({ name: `years-${series.id}-${group[0]}-${group.at(-1)}`, years: group.map((y) => `${series.id}/${y}`) });
+    for (const group of windows.values()) {
+      const id = `${series.id}-${group[0]}-${group.at(-1)}`;
+      out.push({ id, name: `years-${id}`, years: group.map((y) => `${series.id}/${y}`), newest: group.at(-1)! });
+    }
   }
   return out;
 }
@@ -111,7 +124,8 @@ export function planShards(p: PlanInput): Shard[] {
     articles: 0,
     key: hashStrings('index', p.templatesHash, p.siteContentHash, archiveInputJson(p.input)),
   });
-  for (const window of yearWindows(p.archive, p.shardYears)) {
+  const windows = yearWindows(p.archive, p.shardYears);
+  for (const window of windows) {
     const keys = window.years;
     const parts = keys.flatMap((k) => [k, p.yearHashes.get(k) ?? '', JSON.stringify((issuesByYear.get(k) ?? []).map(issueContext))]);
     shards.push({
@@ -122,12 +136,14 @@ export function planShards(p: PlanInput): Shard[] {
       key: hashStrings('years', p.templatesHash, p.siteContentHash, global, ...parts),
     });
   }
+  const parts = searchParts(windows, p);
   shards.push({
     name: 'search',
     kind: 'search',
     years: [],
     articles: p.archive.articles.length,
-    key: hashStrings('search', p.searchHash, p.siteContentHash, ...[...p.yearHashes].sort().flat()),
+    key: hashStrings('search', ...parts.flatMap((part) => [part.name, part.key])),
+    parts,
   });
   return shards;
 }
@@ -142,13 +158,15 @@ export interface SearchPart {
 }
 
 /**
- * The parts the search index is built in, one per year window, in the order
- * they are merged: a part's records depend on its own years' files, so a
- * new issue indexes one part again. An archive with no year gets one empty part.
+ * The parts the search index is built in, one per year window: a part's
+ * records depend on its own years' files, so a new issue indexes one part
+ * again. Merged newest years first, so pages of equal score list newer
+ * articles first, as a single index over the archive did. An archive with no
+ * year gets one empty part.
  */
-export function searchParts(windows: { name: string; years: string[] }[], p: Pick<PlanInput, 'searchHash' | 'siteContentHash' | 'yearHashes'>): SearchPart[] {
-  const parts = windows.map((s) => ({
-    name: `search-${s.name.slice('years-'.length)}`,
+export function searchParts(windows: YearWindow[], p: Pick<PlanInput, 'searchHash' | 'siteContentHash' | 'yearHashes'>): SearchPart[] {
+  const parts = [...windows].sort((a, b) => b.newest - a.newest).map((s) => ({
+    name: `search-${s.id}`,
     years: s.years,
     key: hashStrings('search-part', p.searchHash, p.siteContentHash, ...s.years.flatMap((k) => [k, p.yearHashes.get(k) ?? ''])),
   }));

@@ -20,7 +20,8 @@ import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
 import { assetsUsedBy, copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { assignParts, batchShards, planShards, SHARD_YEARS, searchParts, type Shard } from './plan.ts';
+import { SHARD_YEARS } from '../settings.ts';
+import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
 import { buildSearchInParts } from './search.ts';
 
 export interface BuildOptions {
@@ -194,10 +195,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // The records are made from the content model and the site's URLs and labels as well as the indexer.
     const searchHash = hashStrings(await hashSources(o.projectRoot, SEARCH_SOURCES), settings);
     const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? SHARD_YEARS });
-    const parts = searchParts(
-      shards.filter((s) => s.kind === 'years'),
-      { searchHash, siteContentHash, yearHashes },
-    );
+    const parts = shards.find((s) => s.kind === 'search')?.parts ?? [];
     const wanted = o.part ? (assignParts(shards, o.part.count)[o.part.index - 1] ?? []) : shards;
 
     // 3. Build what the cache does not have.

@@ -12,7 +12,7 @@ import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { buildSearchIndexFrom } from '../search/build.ts';
 import { mergeIndexes, PART_FILE } from '../search/merge.ts';
-import { buildArchive, type ArchiveOptions, type Article } from '../site/archive.ts';
+import { buildArchive, type Archive, type ArchiveOptions, type Article } from '../site/archive.ts';
 import { searchParts, yearWindows, type SearchPart } from './plan.ts';
 
 export interface SearchBuildOptions extends ArchiveOptions {
@@ -32,6 +32,7 @@ export async function buildSearchInParts(
   o: SearchBuildOptions,
 ): Promise<{ indexed: number; mergeMs: number }> {
   const store = o.cacheDir ?? path.join(o.workDir, 'search-parts');
+  let archive: Archive | undefined;
   let indexed = 0;
   for (const part of parts) {
     const target = path.join(store, part.name);
@@ -40,7 +41,8 @@ export async function buildSearchInParts(
     const years = new Set(part.years);
     const tmp = path.join(o.workDir, `${part.name}.tmp`);
     await rm(tmp, { recursive: true, force: true });
-    await buildSearchIndexFrom(checked, tmp, o, (a: Article) => years.has(`${a.issue.series.id}/${a.issue.year}`));
+    archive ??= buildArchive(checked.input, o);
+    await buildSearchIndexFrom(checked, tmp, o, { archive, select: (a: Article) => years.has(`${a.issue.series.id}/${a.issue.year}`) });
     // The key is written last, so a half-stored part never counts as cached.
     await rm(target, { recursive: true, force: true });
     await mkdir(target, { recursive: true });

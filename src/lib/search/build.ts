@@ -4,14 +4,14 @@
  * `npm run check`), so it can run while Astro renders the pages.
  */
 import * as pagefind from 'pagefind';
-import { buildArchive, type ArchiveOptions, type Article } from '../site/archive.ts';
+import { buildArchive, type Archive, type ArchiveOptions, type Article } from '../site/archive.ts';
 import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
 import { markdownText } from '../content/markdown-text.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
-import { metaFile, pagefindFileBody, readEntry, readPagefindFile, type PagefindMeta } from './bundle.ts';
+import { fragmentFile, metaFile, pagefindFileBody, readEntry, readPagefindFile, type PagefindMeta } from './bundle.ts';
 import { writeChunkRanges } from './chunks.ts';
 import { PART_FILE, type PartSorts } from './merge.ts';
 import { searchRecord } from './records.ts';
@@ -26,7 +26,7 @@ async function writePartSorts(bundleDir: string, sortsByUrl: Map<string, Record<
   const part: PartSorts = { sorts: {} };
   for (const { hash } of Object.values(entry.languages)) {
     const [, pages] = await readPagefindFile<PagefindMeta>(metaFile(bundleDir, hash));
-    const urls = await mapLimited(pages, async ([page]) => (JSON.parse((await pagefindFileBody(path.join(bundleDir, 'fragment', `${page}.pf_fragment`))).toString('utf8')) as { url: string }).url);
+    const urls = await mapLimited(pages, async ([page]) => (JSON.parse((await pagefindFileBody(fragmentFile(bundleDir, page))).toString('utf8')) as { url: string }).url);
     const keys = [...new Set(urls.flatMap((u) => Object.keys(sortsByUrl.get(u) ?? {})))];
     for (const key of keys) part.sorts[key] = urls.map((u) => sortsByUrl.get(u)?.[key] ?? null);
   }
@@ -46,11 +46,15 @@ export async function buildSearchIndexFrom(
   checked: Pick<CheckResult, 'input' | 'bodies'>,
   outputPath: string,
   options: ArchiveOptions = {},
-  /** Only these articles (a part of the archive); all by default. */
-  select: (article: Article) => boolean = () => true,
+  part: {
+    /** Only these articles (a part of the archive); all by default. */
+    select?: (article: Article) => boolean;
+    /** The archive of `checked.input` with `options`, when the caller has it already (one per part is slow). */
+    archive?: Archive;
+  } = {},
 ): Promise<{ articles: number }> {
-  const archive = buildArchive(checked.input, options);
-  const articles = archive.articles.filter(select);
+  const archive = part.archive ?? buildArchive(checked.input, options);
+  const articles = part.select ? archive.articles.filter(part.select) : archive.articles;
   // Index words are spelt in plain letters (see text.ts), so Pagefind's defaults suit them.
   const { index, errors: startErrors } = await pagefind.createIndex({});
   try {

@@ -87,7 +87,26 @@ export function metaFile(bundleDir: string, hash: string): string {
   return path.join(bundleDir, `pagefind.${hash}.pf_meta`);
 }
 
-/** A content hash in Pagefind's form: language, underscore, `length` hex digits of the SHA-1. */
+/** The file of an index chunk. */
+export function indexFile(bundleDir: string, hash: string): string {
+  return path.join(bundleDir, 'index', `${hash}.pf_index`);
+}
+
+/** The file of a filter's index. */
+export function filterFile(bundleDir: string, hash: string): string {
+  return path.join(bundleDir, 'filter', `${hash}.pf_filter`);
+}
+
+/** The file of a page's fragment. */
+export function fragmentFile(bundleDir: string, hash: string): string {
+  return path.join(bundleDir, 'fragment', `${hash}.pf_fragment`);
+}
+
+/**
+ * A file name from its content: language, underscore, `length` hex digits of
+ * the SHA-1 (Pagefind's own names differ in detail; readers only need them
+ * unique and stable).
+ */
 export function contentHash(language: string, bytes: Uint8Array, length: number): string {
   return `${language}_${createHash('sha1').update(bytes).digest('hex').slice(0, length)}`;
 }

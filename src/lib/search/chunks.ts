@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { metaFile, readEntry, readPagefindFileSync, type PagefindMeta } from './bundle.ts';
+import { compareUtf8, metaFile, readEntry, readPagefindFileSync, type PagefindMeta } from './bundle.ts';
 
 export const CHUNKS_FILE = 'jianbao-chunks.json';
 
@@ -19,7 +19,7 @@ export function writeChunkRanges(bundleDir: string): [string, string][] {
   for (const { hash } of Object.values(readEntry(bundleDir).languages)) {
     for (const [from, to] of readPagefindFileSync<PagefindMeta>(metaFile(bundleDir, hash))[2]) ranges.push([from, to]);
   }
-  ranges.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  ranges.sort((a, b) => compareUtf8(a[0], b[0]));
   writeFileSync(path.join(bundleDir, CHUNKS_FILE), JSON.stringify(ranges));
   return ranges;
 }

@@ -13,13 +13,16 @@
  * Pagefind writes for all the records at once, up to that numbering (tested).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
 import { writeChunkRanges } from './chunks.ts';
 import {
   compareUtf8,
   contentHash,
+  filterFile,
+  fragmentFile,
+  indexFile,
   metaFile,
   pagefindBody,
   pagefindFile,
@@ -86,7 +89,11 @@ class Cursor {
 
   private load(i: number): Promise<ScannedChunk> {
     const hash = this.part.meta[2][i][2];
-    return pagefindFileBody(path.join(this.part.dir, 'index', `${hash}.pf_index`)).then((body) => scanChunk(body, this.part.offset, this.fields));
+    const loading = pagefindFileBody(indexFile(this.part.dir, hash)).then((body) => scanChunk(body, this.part.offset, this.fields));
+    // Read ahead while the merge waits on other files: a failure is reported when it is awaited, not
+    // as an unhandled rejection that would end the process before the build can clean up.
+    loading.catch(() => undefined);
+    return loading;
   }
 
   /** Moves to the next word; false at the end of the part. */
@@ -184,7 +191,8 @@ function trimRanges(chunks: MetaChunk[]): void {
   }
 }
 
-const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(Number(v));
+/** Whether Pagefind would sort a value as a number (it parses integers and decimals, nothing else). */
+const isNumber = (v: string) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v);
 
 /** Merges the Pagefind bundles in `partDirs` (written with PART_FILE beside them) into one bundle in `outDir`. */
 export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize = CHUNK_SIZE): Promise<{ pages: number; words: number; chunks: number }> {
@@ -223,13 +231,16 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
   const pages: MetaPage[] = [];
   for (const part of parts) {
     for (const page of part.meta[1]) {
-      const src = path.join(part.dir, 'fragment', `${page[0]}.pf_fragment`);
+      const src = fragmentFile(part.dir, page[0]);
       let name = page[0];
       const other = fragmentSource.get(name);
       if (other !== undefined) {
         const body = await pagefindFileBody(src);
         if (!body.equals(await pagefindFileBody(other))) {
-          for (let n = HASH_DIGITS + 1; fragmentSource.has(name); n++) name = contentHash(language, body, n);
+          for (let n = HASH_DIGITS + 1; fragmentSource.has(name); n++) {
+            if (n > 40) throw new Error(`${src}: 片段文件名与其他页面冲突，无法区分`);
+            name = contentHash(language, body, n);
+          }
         }
       }
       fragmentSource.set(name, src);
@@ -237,7 +248,9 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
     }
   }
   await mkdir(path.join(outDir, 'fragment'), { recursive: true });
-  await mapLimited([...fragmentSource], ([name, src]) => copyFile(src, path.join(outDir, 'fragment', `${name}.pf_fragment`)));
+  // Linked, not copied, where the filesystem allows: parts and their merge are files nobody
+  // changes in place (a part is replaced whole), and 30,000 copies cost seconds on every publish.
+  await mapLimited([...fragmentSource], ([name, src]) => link(src, fragmentFile(outDir, name)).catch(() => copyFile(src, fragmentFile(outDir, name))));
 
   // Words: a k-way merge of the parts' words, cut into chunks as Pagefind cuts them.
   await mkdir(path.join(outDir, 'index'), { recursive: true });
@@ -258,8 +271,10 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
     size = 0;
     // Compressed and written while the merge goes on.
     const w = pagefindFile(body)
-      .then((file) => writeFile(path.join(outDir, 'index', `${name}.pf_index`), file))
+      .then((file) => writeFile(indexFile(outDir, name), file))
       .finally(() => writing.delete(w));
+    // Awaited below (race, then all); until then a failure must not count as unhandled.
+    w.catch(() => undefined);
     writing.add(w);
     if (writing.size >= 4) await Promise.race(writing);
   };
@@ -287,7 +302,7 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
   const filterValues = new Map<string, Map<string, number[]>>();
   for (const part of parts) {
     for (const [, hash] of part.meta[3]) {
-      const [name, values] = await readPagefindFile<FilterIndex>(path.join(part.dir, 'filter', `${hash}.pf_filter`));
+      const [name, values] = await readPagefindFile<FilterIndex>(filterFile(part.dir, hash));
       const merged = filterValues.get(name) ?? new Map<string, number[]>();
       filterValues.set(name, merged);
       for (const [value, valuePages] of values) {
@@ -304,7 +319,7 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
     const values = [...filterValues.get(name)!].sort((a, b) => compareUtf8(a[0], b[0]));
     const body = pagefindBody([name, values] satisfies FilterIndex);
     const hash = filterNames.name(body);
-    await writeFile(path.join(outDir, 'filter', `${hash}.pf_filter`), await pagefindFile(body, true));
+    await writeFile(filterFile(outDir, hash), await pagefindFile(body, true));
     filters.push([name, hash]);
   }
 

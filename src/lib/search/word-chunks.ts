@@ -40,7 +40,13 @@ function skipInts(buf: Uint8Array, at: number): { next: number; count: number } 
   return { next: p, count: h.n };
 }
 
-const utf8 = new TextDecoder();
+// A word may begin with U+FEFF: keep it (the default decoder drops it).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Metadata positions with their field marks, -(field + 1), renumbered. */
+function renumberFields(metaLocs: number[], fields: number[]): number[] {
+  return metaLocs.map((x) => (x < 0 ? -(fields[-x - 1] + 1) : x));
+}
 
 /** One index chunk, scanned: its words, and for each page where its positions' bytes lie. */
 export interface ScannedChunk {
@@ -103,8 +109,7 @@ export function scanChunk(buf: Uint8Array, offset: number, fields: number[] | nu
       restEnd.push(meta.next);
       wordSize += locs.count + meta.count + 1;
       if (fields && meta.count) {
-        const metaLocs = decode(buf.subarray(metaStart, meta.next)) as number[];
-        const renumbered = metaLocs.map((x) => (x < 0 ? -(fields[-x - 1] + 1) : x));
+        const renumbered = renumberFields(decode(buf.subarray(metaStart, meta.next)) as number[], fields);
         rewritten.set(page.length - 1, Buffer.concat([buf.subarray(num.next, metaStart), encode(renumbered)]));
       }
       at = meta.next;
@@ -119,7 +124,7 @@ export function scanChunk(buf: Uint8Array, offset: number, fields: number[] | nu
         for (const p of vPages) {
           vAbs += p[0];
           p[0] = vAbs;
-          if (fields) p[2] = p[2].map((x) => (x < 0 ? -(fields[-x - 1] + 1) : x));
+          if (fields) p[2] = renumberFields(p[2], fields);
         }
       }
       variants.set(w, decoded);

@@ -44,19 +44,20 @@ describe('assignParts', () => {
 
 describe('searchParts', () => {
   const windows = [
-    { name: 'years-a-2020-2023', years: ['a/2020', 'a/2021'] },
-    { name: 'years-a-2024-2024', years: ['a/2024'] },
+    { id: 'a-2020-2021', name: 'years-a-2020-2021', years: ['a/2020', 'a/2021'], newest: 2021 },
+    { id: 'a-2024-2024', name: 'years-a-2024-2024', years: ['a/2024'], newest: 2024 },
+    { id: 'b-2023-2023', name: 'years-b-2023-2023', years: ['b/2023'], newest: 2023 },
   ];
   const hashes = (h: Record<string, string>) => ({ searchHash: 's', siteContentHash: 'c', yearHashes: new Map(Object.entries(h)) });
 
-  it('makes a part per year window, in order, whose key changes only with its own years', () => {
-    const before = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3' }));
-    const after = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '4' }));
-    expect(before.map((p) => p.name)).toEqual(['search-a-2020-2023', 'search-a-2024-2024']);
-    expect(after[0].key).toBe(before[0].key);
-    expect(after[1].key).not.toBe(before[1].key);
+  it('makes a part per year window, newest years first, whose key changes only with its own years', () => {
+    const before = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3', 'b/2023': '5' }));
+    const after = searchParts(windows, hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '4', 'b/2023': '5' }));
+    expect(before.map((p) => p.name)).toEqual(['search-a-2024-2024', 'search-b-2023-2023', 'search-a-2020-2021']);
+    expect(after[0].key).not.toBe(before[0].key);
+    expect(after.slice(1).map((p) => p.key)).toEqual(before.slice(1).map((p) => p.key));
     // The indexer's sources and the series settings are in every key.
-    expect(searchParts(windows, { ...hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3' }), searchHash: 't' })[0].key).not.toBe(before[0].key);
+    expect(searchParts(windows, { ...hashes({ 'a/2020': '1', 'a/2021': '2', 'a/2024': '3', 'b/2023': '5' }), searchHash: 't' })[0].key).not.toBe(before[0].key);
   });
 
   it('gives an archive without years one empty part', () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArchive } from '../../../scripts/bench/synthetic.ts';
 import { yearWindows } from '../../../src/lib/build/plan.ts';
 import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
-import { metaFile, pagefindBody, pagefindFile, pagefindFileBody, readEntry, readPagefindFileSync, type PagefindMeta } from '../../../src/lib/search/bundle.ts';
+import { filterFile, fragmentFile, metaFile, pagefindBody, pagefindFile, pagefindFileBody, readEntry, readPagefindFileSync, type FilterIndex, type PagefindMeta } from '../../../src/lib/search/bundle.ts';
 import { buildSearchIndexFrom } from '../../../src/lib/search/build.ts';
 import { mergeIndexes } from '../../../src/lib/search/merge.ts';
 import { searchArchive } from '../../../src/lib/search/query.ts';
@@ -56,7 +56,7 @@ beforeAll(async () => {
     for (const w of windows) {
       const dir = path.join(work, 'parts', w.name);
       const years = new Set(w.years);
-      await buildSearchIndexFrom(checked, dir, OPTIONS, (a) => years.has(`${a.issue.series.id}/${a.issue.year}`));
+      await buildSearchIndexFrom(checked, dir, OPTIONS, { select: (a) => years.has(`${a.issue.series.id}/${a.issue.year}`) });
       partDirs.push(dir);
     }
   } finally {
@@ -83,7 +83,7 @@ describe('mergeIndexes', () => {
     const entry = readEntry(merged());
     const meta = readPagefindFileSync<PagefindMeta>(metaFile(merged(), entry.languages.unknown.hash));
     for (const [, hash] of meta[3]) {
-      const [, values] = readPagefindFileSync<[string, [string, number[]][]]>(path.join(merged(), 'filter', `${hash}.pf_filter`));
+      const [, values] = readPagefindFileSync<FilterIndex>(filterFile(merged(), hash));
       for (const [, pages] of values) expect(pages.every((n, i) => i === 0 || n > pages[i - 1])).toBe(true);
     }
     const [, order] = meta[4].find(([k]) => k === 'date')!;
@@ -132,14 +132,14 @@ describe('mergeIndexes', () => {
     const meta = readPagefindFileSync<PagefindMeta>(metaFile(copy, hash));
     const taken = readPagefindFileSync<PagefindMeta>(metaFile(first, readEntry(first).languages.unknown.hash))[1][0][0];
     // The second part's first page takes the name of the first part's first page.
-    renameSync(path.join(copy, 'fragment', `${meta[1][0][0]}.pf_fragment`), path.join(copy, 'fragment', `${taken}.pf_fragment`));
+    renameSync(fragmentFile(copy, meta[1][0][0]), fragmentFile(copy, taken));
     meta[1][0][0] = taken;
     writeFileSync(metaFile(copy, hash), await pagefindFile(pagefindBody(meta)));
     const out = path.join(work, 'clash', 'merged');
     await mergeIndexes([first, copy], out);
     const pages = readPagefindFileSync<PagefindMeta>(metaFile(out, readEntry(out).languages.unknown.hash))[1];
     const offset = readPagefindFileSync<PagefindMeta>(metaFile(first, readEntry(first).languages.unknown.hash))[1].length;
-    const url = async (dir: string, name: string) => JSON.parse((await pagefindFileBody(path.join(dir, 'fragment', `${name}.pf_fragment`))).toString()).url;
+    const url = async (dir: string, name: string) => JSON.parse((await pagefindFileBody(fragmentFile(dir, name))).toString()).url;
     expect(pages[offset][0]).not.toBe(taken);
     expect(await url(out, pages[0][0])).toBe(await url(first, taken));
     expect(await url(out, pages[offset][0])).toBe(await url(copy, taken));
@@ -148,7 +148,7 @@ describe('mergeIndexes', () => {
 
   it('merges an archive without articles into an index without pages', async () => {
     const empty = path.join(work, 'empty-part');
-    await buildSearchIndexFrom(checked, empty, OPTIONS, () => false);
+    await buildSearchIndexFrom(checked, empty, OPTIONS, { select: () => false });
     const out = path.join(work, 'empty-merged');
     expect(await mergeIndexes([empty], out)).toEqual({ pages: 0, words: 0, chunks: 0 });
     expect(readEntry(out)).toEqual(readEntry(empty));
