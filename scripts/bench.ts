@@ -137,8 +137,9 @@ const ours = check(await measure(NODE, BUILD, { cwd: ROOT, env: oursEnv }), 'our
 const oursDist = path.join(work, 'dist');
 const searchLine = /✓ search（([\d.]+) 秒）/.exec(ours.output);
 const shardCount = /(\d+) 个分片/.exec(ours.output)?.[1];
-// The build's own lines: each Astro process (or the search index) with the shards it built and its time.
-const jobLines = ours.output.split('\n').filter((l) => l.includes('✓')).map((l) => l.trim());
+/** The build's own lines: each Astro process (or the search index) with what it built and its time, the search index's parts, and the summary with the time of each step. */
+const buildLines = (m: Measured) => m.output.split('\n').filter((l) => /✓|搜索索引：|构建完成：/.test(l)).map((l) => l.trim());
+const jobLines = buildLines(ours);
 
 // Our cold build's figures: the whole report with --cold-only, its first part otherwise.
 const pages = countPages(oursDist);
@@ -278,8 +279,8 @@ const figures = {
   bare: { ms: bareRun.ms, peakRssBytes: bareRun.peakRssBytes, pages: barePages, pagesPerSecond: barePages / (bareRun.ms / 1000), distBytes: dirSize(path.join(bare, 'dist')) },
   ratioOursToBare: ours.ms / bareRun.ms,
   peakRatioOursToBare: ours.peakRssBytes && bareRun.peakRssBytes ? ours.peakRssBytes / bareRun.peakRssBytes : null,
-  rebuildNewIssue: { ms: rebuildIssue.ms, peakRssBytes: rebuildIssue.peakRssBytes, ratioToCold: rebuildIssue.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuildIssue) },
-  rebuild: { ms: rebuild.ms, peakRssBytes: rebuild.peakRssBytes, ratioToCold: rebuild.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuild) },
+  rebuildNewIssue: { ms: rebuildIssue.ms, peakRssBytes: rebuildIssue.peakRssBytes, ratioToCold: rebuildIssue.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuildIssue), jobs: buildLines(rebuildIssue) },
+  rebuild: { ms: rebuild.ms, peakRssBytes: rebuild.peakRssBytes, ratioToCold: rebuild.ms / ours.ms, shardsRebuilt: rebuiltShards(rebuild), jobs: buildLines(rebuild) },
   split: splitFigures,
   searchIndex: idxOurs && idxDefault
     ? {

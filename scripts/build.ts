@@ -4,7 +4,7 @@
  * when everything succeeded.
  */
 import path from 'node:path';
-import { BATCH_ARTICLES, BuildError, buildSite } from '../src/lib/build/run.ts';
+import { BATCH_ARTICLES, BUILD_PHASES, BuildError, buildSite } from '../src/lib/build/run.ts';
 import { BuildLockedError } from '../src/lib/build/lock.ts';
 import { audience, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
@@ -87,11 +87,12 @@ try {
   });
   const built = report.shards.filter((s) => !s.cached).length;
   const seconds = (report.ms / 1000).toFixed(1);
+  const steps = `（${report.phases.map((p) => `${BUILD_PHASES[p.name]} ${(p.ms / 1000).toFixed(1)} 秒`).join('，')}）`;
   if (part) {
-    console.log(`第 ${part.index}/${part.count} 部分完成：${report.shards.length} 个分片（${built} 个新建，${report.shards.length - built} 个沿用缓存），用时 ${seconds} 秒。`);
+    console.log(`第 ${part.index}/${part.count} 部分完成：${report.shards.length} 个分片（${built} 个新建，${report.shards.length - built} 个沿用缓存），用时 ${seconds} 秒${steps}。`);
   } else {
     const pdf = report.pdf ? `，PDF ${report.pdf.rendered} 个新生成、${report.pdf.cached} 个沿用缓存` : '';
-    console.log(`构建完成：${report.pages} 个页面，${report.shards.length} 个分片（${built} 个重建，${report.shards.length - built} 个沿用缓存）${pdf}，用时 ${seconds} 秒 → ${path.relative(process.cwd(), outDir) || outDir}`);
+    console.log(`构建完成：${report.pages} 个页面，${report.shards.length} 个分片（${built} 个重建，${report.shards.length - built} 个沿用缓存）${pdf}，用时 ${seconds} 秒${steps} → ${path.relative(process.cwd(), outDir) || outDir}`);
   }
 } catch (e) {
   if (e instanceof BuildLockedError) fail(e.message);

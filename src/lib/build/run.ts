@@ -67,7 +67,13 @@ export interface BuildReport {
   pages: number;
   shards: ShardReport[];
   pdf?: { rendered: number; cached: number };
+  /** Time of each step, in order, so a slow build shows where its time went. */
+  phases: { name: BuildPhase; ms: number }[];
 }
+
+/** The steps of a build, as the summary names them. */
+export const BUILD_PHASES = { check: '检查', plan: '规划', shards: '分片', assemble: '汇总', pdf: 'PDF', swap: '替换' } as const;
+export type BuildPhase = keyof typeof BUILD_PHASES;
 
 /** A build failure with a message for the user (zh-CN) and the details that explain it. */
 export class BuildError extends Error {
@@ -141,6 +147,13 @@ export function normalizeBase(base: string): string {
 /** Runs the build; resolves with a report, rejects with BuildError (output untouched). */
 export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const phases: BuildReport['phases'] = [];
+  let phaseStart = started;
+  const endPhase = (name: BuildPhase) => {
+    const now = performance.now();
+    phases.push({ name, ms: now - phaseStart });
+    phaseStart = now;
+  };
   const work = path.join(o.cacheDir, 'jianbao-build');
   const release = await acquireLock(path.join(work, 'build.lock'), `${o.audience} → ${o.outDir}`, {
     wait: o.wait,
@@ -168,6 +181,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const checked = await checkContent(o.contentDir);
     for (const p of checked.problems) o.warn(formatProblem(p));
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
+
+    endPhase('check');
 
     // 2. Plan: shards and their cache keys.
     // A CI part renders no PDFs, so it needs no Chromium: it builds pages that link them, as the
@@ -197,6 +212,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? SHARD_YEARS });
     const parts = shards.find((s) => s.kind === 'search')?.parts ?? [];
     const wanted = o.part ? (assignParts(shards, o.part.count)[o.part.index - 1] ?? []) : shards;
+
+    endPhase('plan');
 
     // 3. Build what the cache does not have.
     const inputFile = path.join(runDir, 'archive-input.json');
@@ -345,8 +362,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
 
     if (o.part) {
-      return { ms: performance.now() - started, pages: 0, shards: reports };
+      endPhase('shards');
+      return { ms: performance.now() - started, pages: 0, shards: reports, phases };
     }
+
+    endPhase('shards');
 
     // 4. Assemble aside: the index shard's pages, each year shard's folders, the search index.
     await rm(staging, { recursive: true, force: true });
@@ -356,6 +376,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       if (s.kind === 'search') await copyInto(path.join(out, 'pagefind'), path.join(staging, 'pagefind'));
       else await copyInto(out, staging);
     }
+
+    endPhase('assemble');
 
     // 5. PDFs of every issue (cached by print page), into the staging folder.
     let pdfReport: BuildReport['pdf'];
@@ -384,10 +406,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     }
     stopIfInterrupted();
 
+    endPhase('pdf');
+
     // 6. Swap in.
     const pages = (await listTree(staging)).filter((f) => f.endsWith('.html')).length;
     await swapInto(staging, o.outDir);
-    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport };
+    endPhase('swap');
+    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, phases };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
