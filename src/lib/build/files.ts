@@ -1,6 +1,6 @@
 /** File-tree helpers of the build: content hashes, copying parts of trees, swapping folders. */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { constants as fsConstants, existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
@@ -50,7 +50,9 @@ export async function copyInto(from: string, to: string): Promise<void> {
   }
   // Parents sort before their children.
   for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
-  await mapLimited(files, (f) => copyFile(path.join(from, f), path.join(to, f)));
+  // A copy-on-write clone where the filesystem can make one (btrfs, XFS, APFS): no data copied, and
+  // unlike a hard link, changing a file in dist/ cannot change the cache. Elsewhere a plain copy.
+  await mapLimited(files, (f) => copyFile(path.join(from, f), path.join(to, f), fsConstants.COPYFILE_FICLONE));
 }
 
 /** Moves `from` to `to` (a rename when `to` does not exist on the same filesystem, else a copy); a missing `from` moves nothing. */
