@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readContent } from './read.ts';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_WIDTH = new RegExp(`[${Object.keys(FULL).map((c) => `\\${c}`).join('')}]`, 'g');
 /** Han characters and full-width CJK punctuation. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e\u201c\u201d\u2018\u2019\u2014\u2026]/;
 
@@ -33,9 +34,12 @@ function lineHits(line: string): number[] {
   const flagged = new Set<number>();
   const pairs = new Map<number, number>();
   const open: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (!(c in FULL) || inCode(i)) continue;
+  // Only the half-width marks are looked at: a character-by-character walk over every line was a
+  // sixth of checking 6,000 articles.
+  for (const m of line.matchAll(HALF_WIDTH)) {
+    const i = m.index;
+    const c = m[0];
+    if (inCode(i)) continue;
     if (c === '(') open.push(i);
     if (c === ')' && open.length) {
       const o = open.pop()!;
