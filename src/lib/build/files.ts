@@ -18,10 +18,16 @@ export async function listTree(dir: string): Promise<string[]> {
 /** A hash of names and contents of `files` (relative to `root`). */
 export async function hashFiles(root: string, files: string[]): Promise<string> {
   const h = createHash('sha256');
-  for (const f of files) {
-    h.update(`${f}\0`);
-    h.update(await readFile(path.join(root, f)));
-    h.update('\0');
+  // Read a window of files at once and hash them in order: one read after another took 1.5 s of
+  // every build's planning at 6,000 articles.
+  for (let i = 0; i < files.length; i += 256) {
+    const window = files.slice(i, i + 256);
+    const contents = await mapLimited(window, (f) => readFile(path.join(root, f)));
+    window.forEach((f, j) => {
+      h.update(`${f}\0`);
+      h.update(contents[j]);
+      h.update('\0');
+    });
   }
   return h.digest('hex');
 }
