@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArchive } from '../../scripts/bench/synthetic.ts';
-import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { buildSearchIndexAsBuilt } from '../../src/lib/build/search.ts';
+import { SHARD_YEARS } from '../../src/lib/settings.ts';
 import { CHUNKS_FILE } from '../../src/lib/search/chunks.ts';
 import { searchArchive } from '../../src/lib/search/query.ts';
 import { prefixWord, probeWords, searchUnits } from '../../src/lib/search/text.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
     await writeFile(target, f.text);
     if (/\/\d\d-[^/]+\.mdx$/.test(f.path)) articles.push(f.text);
   }
-  await buildSearchIndex(path.join(work, 'content'), path.join(work, 'dist/pagefind'));
+  await buildSearchIndexAsBuilt(path.join(work, 'content'), path.join(work, 'dist/pagefind'), { shardYears: SHARD_YEARS });
   pf = await loadPagefind(path.join(work, 'dist'));
 }, 600_000);
 afterAll(async () => {

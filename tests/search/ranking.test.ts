@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { buildSearchIndexAsBuilt } from '../../src/lib/build/search.ts';
+import { SHARD_YEARS } from '../../src/lib/settings.ts';
 import { searchArchive } from '../../src/lib/search/query.ts';
 import { prefixWord, searchUnits } from '../../src/lib/search/text.ts';
 import { PROJECT_ROOT } from '../helpers/build.ts';
@@ -18,7 +19,7 @@ let pf: LoadedPagefind;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'jianbao-ranking-'));
-  await buildSearchIndex(FIXTURE, path.join(work, 'pagefind'));
+  await buildSearchIndexAsBuilt(FIXTURE, path.join(work, 'pagefind'), { shardYears: SHARD_YEARS });
   pf = await loadPagefind(work);
 });
 afterAll(async () => {

@@ -1,12 +1,12 @@
 /**
- * Writes the Pagefind index of the archive with Jianbao's Chinese handling,
- * straight from the content files (the same reading and validation as
- * `npm run check`), so it can run while Astro renders the pages.
+ * Writes a Pagefind index with Jianbao's Chinese handling — of the archive or
+ * of a part of it — from content already read and checked, so it can run
+ * while Astro renders the pages. The archive's index is made of such parts,
+ * merged (see src/lib/build/search.ts).
  */
 import * as pagefind from 'pagefind';
 import { buildArchive, type Archive, type ArchiveOptions, type Article } from '../site/archive.ts';
-import { checkContent, type CheckResult } from '../content/check.ts';
-import { ContentError } from '../content/errors.ts';
+import type { CheckResult } from '../content/check.ts';
 import { markdownText } from '../content/markdown-text.ts';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,14 +31,6 @@ async function writePartSorts(bundleDir: string, sortsByUrl: Map<string, Record<
     for (const key of keys) part.sorts[key] = urls.map((u) => sortsByUrl.get(u)?.[key] ?? null);
   }
   await writeFile(path.join(bundleDir, PART_FILE), JSON.stringify(part));
-}
-
-/** Checks the content folder and writes its search index to `outputPath`. */
-export async function buildSearchIndex(contentDir: string, outputPath: string, options: ArchiveOptions = {}): Promise<{ articles: number }> {
-  const checked = await checkContent(contentDir);
-  const errors = checked.problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new ContentError(errors);
-  return buildSearchIndexFrom(checked, outputPath, options);
 }
 
 /** Writes the search index of content already read and checked (the build's own check, not a second one). */
