@@ -253,6 +253,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           cacheDir: path.join(work, 'search-parts', o.audience),
           workDir: runDir,
           beforePart: stopIfInterrupted,
+          onRetry: o.warn,
         });
         o.info(`  搜索索引：${built.indexed} 个部分重新索引，${parts.length - built.indexed} 个沿用缓存，合并 ${(built.mergeMs / 1000).toFixed(1)} 秒`);
       } else {

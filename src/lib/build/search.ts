@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkContent, type CheckResult } from '../content/check.ts';
 import { ContentError } from '../content/errors.ts';
+import { errorsOf } from '../content/read.ts';
 import { buildSearchIndexFrom } from '../search/build.ts';
 import { mergeIndexes, PART_FILE } from '../search/merge.ts';
 import { buildArchive, type Archive, type ArchiveOptions, type Article } from '../site/archive.ts';
@@ -22,6 +23,8 @@ export interface SearchBuildOptions extends ArchiveOptions {
   workDir: string;
   /** Called before each part is indexed (the build stops there when interrupted). */
   beforePart?: () => void;
+  /** Told, in zh-CN, when cached parts could not be merged and are indexed again. */
+  onRetry?: (line: string) => void;
 }
 
 /** Builds the parts not in the cache and merges all of them into `outDir`; says how many were indexed. */
@@ -34,27 +37,42 @@ export async function buildSearchInParts(
   const store = o.cacheDir ?? path.join(o.workDir, 'search-parts');
   let archive: Archive | undefined;
   let indexed = 0;
-  for (const part of parts) {
-    const target = path.join(store, part.name);
-    if (o.cacheDir && existsSync(path.join(target, 'key')) && (await readFile(path.join(target, 'key'), 'utf8')) === part.key) continue;
-    o.beforePart?.();
-    const years = new Set(part.years);
-    const tmp = path.join(o.workDir, `${part.name}.tmp`);
-    await rm(tmp, { recursive: true, force: true });
-    archive ??= buildArchive(checked.input, o);
-    await buildSearchIndexFrom(checked, tmp, o, { archive, select: (a: Article) => years.has(`${a.issue.series.id}/${a.issue.year}`) });
-    // The key is written last, so a half-stored part never counts as cached.
-    await rm(target, { recursive: true, force: true });
-    await mkdir(target, { recursive: true });
-    await rename(tmp, path.join(target, 'out'));
-    await writeFile(path.join(target, 'key'), part.key);
-    indexed++;
-  }
+  const fresh = new Set<string>();
+  const indexParts = async () => {
+    for (const part of parts) {
+      const target = path.join(store, part.name);
+      if (o.cacheDir && existsSync(path.join(target, 'key')) && (await readFile(path.join(target, 'key'), 'utf8')) === part.key) continue;
+      o.beforePart?.();
+      const years = new Set(part.years);
+      const tmp = path.join(o.workDir, `${part.name}.tmp`);
+      await rm(tmp, { recursive: true, force: true });
+      archive ??= buildArchive(checked.input, o);
+      await buildSearchIndexFrom(checked, tmp, o, { archive, select: (a: Article) => years.has(`${a.issue.series.id}/${a.issue.year}`) });
+      // The key is written last, so a half-stored part never counts as cached.
+      await rm(target, { recursive: true, force: true });
+      await mkdir(target, { recursive: true });
+      await rename(tmp, path.join(target, 'out'));
+      await writeFile(path.join(target, 'key'), part.key);
+      fresh.add(part.name);
+      indexed++;
+    }
+  };
+  const merge = () => mergeIndexes(parts.map((part) => path.join(store, part.name, 'out')), outDir);
+  await indexParts();
   const t = performance.now();
-  await mergeIndexes(
-    parts.map((part) => path.join(store, part.name, 'out')),
-    outDir,
-  );
+  try {
+    await merge();
+  } catch (e) {
+    // A cached part that cannot be read (a file of the cache deleted or damaged) would fail every
+    // build with the same key: index the cached parts again, once, and merge those.
+    const cached = parts.filter((part) => !fresh.has(part.name));
+    if (!o.cacheDir || !cached.length) throw e;
+    o.onRetry?.(`搜索索引合并失败（${(e as Error).message}），缓存的 ${cached.length} 个部分重新索引后再合并`);
+    for (const part of cached) await rm(path.join(store, part.name, 'key'), { force: true });
+    await rm(outDir, { recursive: true, force: true });
+    await indexParts();
+    await merge();
+  }
   const mergeMs = performance.now() - t;
   // Only a merge reads the sort values; readers have no use for them.
   await rm(path.join(outDir, PART_FILE), { force: true });
@@ -69,7 +87,7 @@ export async function buildSearchInParts(
 /** The search index of a content folder exactly as `npm run build` writes it, without a cache. */
 export async function buildSearchIndexAsBuilt(contentDir: string, outDir: string, options: ArchiveOptions & { shardYears: number }): Promise<{ articles: number }> {
   const checked = await checkContent(contentDir);
-  const errors = checked.problems.filter((p) => p.severity === 'error');
+  const errors = errorsOf(checked);
   if (errors.length) throw new ContentError(errors);
   const archive = buildArchive(checked.input, options);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'jianbao-search-parts-'));
