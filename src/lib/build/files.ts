@@ -79,9 +79,10 @@ export async function moveInto(from: string, to: string): Promise<void> {
 
 /**
  * Puts `staging` in place of `target` with two renames on one filesystem;
- * the previous `target` is removed only once the new one is in place.
+ * the previous `target` is removed only once the new one is in place — or,
+ * given `spare`, moved there for the next build to stage in (see assemble.ts).
  */
-export async function swapInto(staging: string, target: string): Promise<void> {
+export async function swapInto(staging: string, target: string, spare?: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
   const hadTarget = existsSync(target);
   if (hadTarget) await rename(target, old);
@@ -91,7 +92,18 @@ export async function swapInto(staging: string, target: string): Promise<void> {
     if (hadTarget) await rename(old, target);
     throw e;
   }
-  if (hadTarget) await rm(old, { recursive: true, force: true });
+  if (!hadTarget) return;
+  if (spare) {
+    await rm(spare, { recursive: true, force: true });
+    await mkdir(path.dirname(spare), { recursive: true });
+    try {
+      await rename(old, spare);
+      return;
+    } catch {
+      // Another filesystem: no spare.
+    }
+  }
+  await rm(old, { recursive: true, force: true });
 }
 
 /**

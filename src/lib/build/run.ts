@@ -18,7 +18,8 @@ import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
-import { assetsUsedBy, copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
+import { assemble, readManifest, shardFileList, writeManifest, type Needed } from './assemble.ts';
+import { assetsUsedBy, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { SHARD_YEARS } from '../settings.ts';
 import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
@@ -67,6 +68,8 @@ export interface BuildReport {
   pages: number;
   shards: ShardReport[];
   pdf?: { rendered: number; cached: number };
+  /** Files of the output kept from the previous build's, copied from the cache, removed. */
+  files?: { kept: number; copied: number; removed: number };
   /** Time of each step, in order, so a slow build shows where its time went. */
   phases: { name: BuildPhase; ms: number }[];
 }
@@ -236,6 +239,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       await rm(target, { recursive: true, force: true });
       await mkdir(target, { recursive: true });
       await rename(out, path.join(target, 'out'));
+      await shardFileList(path.join(target, 'out'));
       await writeFile(path.join(target, 'key'), s.key);
       reports.push({ name: s.name, cached: false, ms });
     };
@@ -369,14 +373,21 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
 
     endPhase('shards');
 
-    // 4. Assemble aside: the index shard's pages, each year shard's folders, the search index.
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
+    // 4. Assemble aside: the index shard's pages, each year shard's folders, the search index —
+    // in the output the last build replaced, keeping what is still right.
+    const needed = new Map<string, Needed>();
     for (const s of shards) {
       const out = path.join(cacheOf(s), 'out');
-      if (s.kind === 'search') await copyInto(path.join(out, 'pagefind'), path.join(staging, 'pagefind'));
-      else await copyInto(out, staging);
+      for (const [rel, hash] of await shardFileList(out)) {
+        if (s.kind !== 'search' || rel.startsWith('pagefind/')) needed.set(rel, { from: path.join(out, rel), hash });
+      }
     }
+    const trees = path.join(work, 'trees');
+    const spareDir = path.join(work, `spare-${o.audience}`);
+    const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir) } : undefined;
+    const assembled = await assemble(staging, needed, spare);
+    const { manifest } = assembled;
+    o.info(`  汇总：${assembled.kept} 个文件沿用上次的输出，${assembled.copied} 个从缓存复制，${assembled.removed} 个删除`);
 
     endPhase('assemble');
 
@@ -400,7 +411,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           },
           catalog.base,
         );
-        await labelPdfLinks(staging, pdfJobs(catalog.issues).map((j) => j.pdfUrl), catalog.base);
+        // A page labelled here is no longer its cached copy: the next build copies it again.
+        await labelPdfLinks(staging, pdfJobs(catalog.issues).map((j) => j.pdfUrl), catalog.base, (f) => manifest.delete(path.relative(staging, f).split(path.sep).join('/')));
       } catch (e) {
         throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
       }
@@ -410,10 +422,12 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     endPhase('pdf');
 
     // 6. Swap in.
-    const pages = (await listTree(staging)).filter((f) => f.endsWith('.html')).length;
-    await swapInto(staging, o.outDir);
+    const pages = [...needed.keys()].filter((f) => f.endsWith('.html')).length;
+    await swapInto(staging, o.outDir, spareDir);
+    await writeManifest(trees, o.outDir, manifest, [spareDir]);
     endPhase('swap');
-    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, phases };
+    const files = { kept: assembled.kept, copied: assembled.copied, removed: assembled.removed };
+    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, files, phases };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

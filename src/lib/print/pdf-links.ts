@@ -32,8 +32,9 @@ const LINK_RE = /<a class="pdf-links__pdf" href="([^"]+)"([^>]*)>([^<]*)<\/a>/g;
 /**
  * Puts page count and size into every “下载 PDF” link of the built site in
  * `distDir` whose PDF was rendered; returns how many links were labelled.
+ * `onRewrite` hears of every page file changed.
  */
-export async function labelPdfLinks(distDir: string, pdfUrls: string[], base = '/'): Promise<number> {
+export async function labelPdfLinks(distDir: string, pdfUrls: string[], base = '/', onRewrite?: (file: string) => void): Promise<number> {
   const infos = new Map<string, PdfInfo>();
   for (const url of pdfUrls) {
     const file = distPath(distDir, url, base);
@@ -55,7 +56,10 @@ export async function labelPdfLinks(distDir: string, pdfUrls: string[], base = '
       const named = attrs.replace(/aria-label="[^"]*"/, `aria-label="${label}"`);
       return `<a class="pdf-links__pdf" href="${href}"${named}>${text === pdfLinkLabel() ? label : text}</a>`;
     });
-    if (out !== html) await writeFile(file, out);
+    if (out !== html) {
+      await writeFile(file, out);
+      onRewrite?.(file);
+    }
   }
   return labelled;
 }
