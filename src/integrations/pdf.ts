@@ -46,7 +46,7 @@ export default function pdfIntegration(): AstroIntegration {
               fontNotes.add(subs);
             },
           }, catalog.base);
-          await labelPdfLinks(distDir, jobs.map((j) => j.pdfUrl), catalog.base);
+          await labelPdfLinks(distDir, new Map(report.pdfs.map((p) => [p.pdfUrl, p.info])));
           logger.info(`PDF：新生成 ${report.rendered} 份，取自缓存 ${report.cached} 份，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
         } catch (e) {
           // Pages already link the PDFs: without them the site would ship broken links.

@@ -93,6 +93,8 @@ export async function writeManifest(treesDir: string, dir: string, manifest: Man
 
 export interface AssembleReport {
   manifest: Manifest;
+  /** Files of the spare nothing needs yet that a later step may claim (see claimParked); the rest are removed by dropParked. */
+  parked: Manifest;
   /** Files kept from the spare. */
   kept: number;
   /** Files copied from the cache. */
@@ -101,13 +103,23 @@ export interface AssembleReport {
   removed: number;
 }
 
+/** Every folder on the way to each of `files` (relative, `/`-separated). */
+function foldersOf(files: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const rel of files) for (let d = path.posix.dirname(rel); d !== '.' && !out.has(d); d = path.posix.dirname(d)) out.add(d);
+  return out;
+}
+
 /**
  * Makes `staging` hold exactly the `needed` files (relative path → source):
  * it starts from the `spare` folder when one is given (moved into place; its
- * files that are still right are kept), or from nothing.
+ * files that are still right are kept), or from nothing. Files of the spare
+ * the build wrote whose hash `park` accepts stay aside for a later step (the
+ * PDFs, whose names are known only once the print pages are in place).
  */
-export async function assemble(staging: string, needed: Map<string, Needed>, spare?: { dir: string; manifest: Manifest }): Promise<AssembleReport> {
+export async function assemble(staging: string, needed: Map<string, Needed>, spare?: { dir: string; manifest: Manifest }, park: (hash: string) => boolean = () => false): Promise<AssembleReport> {
   const manifest: Manifest = new Map();
+  const parked: Manifest = new Map();
   let kept = 0;
   let removed = 0;
   await rm(staging, { recursive: true, force: true });
@@ -131,26 +143,32 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
         if (e.isDirectory()) dirs.push(rel);
         else files.push(rel);
       }
+      const neededFolders = foldersOf(needed.keys());
+      // A parked file must not stand where a needed file's folder goes, nor in a folder where a needed file goes.
+      const parkable = (rel: string) => !neededFolders.has(rel) && ![...foldersOf([rel])].some((d) => needed.has(d));
       await mapLimited(files, async (rel) => {
         const want = needed.get(rel);
         const had = spare.manifest.get(rel);
         const abs = path.join(staging, rel);
-        if (want && had && had.hash === want.hash && (await signature(abs).catch(() => '')) === had.sig) {
+        const trusted = had !== undefined && (await signature(abs).catch(() => '')) === had.sig;
+        if (trusted && want && had.hash === want.hash) {
           manifest.set(rel, had);
           kept++;
+        } else if (trusted && !want && park(had.hash) && parkable(rel)) {
+          parked.set(rel, had);
         } else {
           await unlink(abs);
           removed++;
         }
       });
       // Folders left without a file, deepest first.
-      const holding = new Set<string>();
-      for (const rel of manifest.keys()) for (let d = path.posix.dirname(rel); d !== '.' && !holding.has(d); d = path.posix.dirname(d)) holding.add(d);
+      const holding = foldersOf([...manifest.keys(), ...parked.keys()]);
       for (const d of dirs.filter((x) => !holding.has(x)).sort((a, b) => b.length - a.length)) await rmdir(path.join(staging, d));
     } catch {
-      // Something in the spare that cannot be changed (permissions, a folder where a file goes): start from nothing.
+      // Something in the spare that cannot be changed (permissions): start from nothing.
       await rm(staging, { recursive: true, force: true });
       manifest.clear();
+      parked.clear();
       kept = 0;
       removed = 0;
     }
@@ -166,5 +184,35 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
     await copyFile(src.from, abs, fsConstants.COPYFILE_FICLONE);
     manifest.set(rel, { hash: src.hash, sig: await signature(abs) });
   });
-  return { manifest, kept, copied: todo.length, removed };
+  return { manifest, parked, kept, copied: todo.length, removed };
+}
+
+/** Takes the parked file `rel` into the manifest if it holds content `hash`; true when it does. */
+export function claimParked(report: AssembleReport, rel: string, hash: string): boolean {
+  const had = report.parked.get(rel);
+  if (!had || had.hash !== hash) return false;
+  report.parked.delete(rel);
+  report.manifest.set(rel, had);
+  report.kept++;
+  return true;
+}
+
+/** Records a file a later step wrote into `staging` as holding content `hash` (over a parked one, which is then no longer parked). */
+export async function recordWritten(staging: string, report: AssembleReport, rel: string, hash: string): Promise<void> {
+  report.parked.delete(rel);
+  report.manifest.set(rel, { hash, sig: await signature(path.join(staging, rel)) });
+  report.copied++;
+}
+
+/** Removes the parked files nobody claimed, and the folders they leave empty. */
+export async function dropParked(staging: string, report: AssembleReport): Promise<void> {
+  for (const rel of report.parked.keys()) {
+    await unlink(path.join(staging, rel)).catch(() => undefined);
+    report.removed++;
+    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) {
+      if ((await readdir(path.join(staging, d)).catch(() => ['?'])).length) break;
+      await rmdir(path.join(staging, d));
+    }
+  }
+  report.parked.clear();
 }

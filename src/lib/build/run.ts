@@ -13,12 +13,12 @@ import path from 'node:path';
 import { checkContent } from '../content/check.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
-import { pdfJobs, renderPdfs } from '../print/pdf.ts';
+import { pdfJobs, renderPdfs, type PdfReport } from '../print/pdf.ts';
 import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
-import { assemble, readManifest, shardFileList, writeManifest, type Needed } from './assemble.ts';
+import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from './assemble.ts';
 import { assetsUsedBy, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { SHARD_YEARS } from '../settings.ts';
@@ -67,7 +67,7 @@ export interface BuildReport {
   ms: number;
   pages: number;
   shards: ShardReport[];
-  pdf?: { rendered: number; cached: number };
+  pdf?: PdfReport;
   /** Files of the output kept from the previous build's, copied from the cache, removed. */
   files?: { kept: number; copied: number; removed: number };
   /** Time of each step, in order, so a slow build shows where its time went. */
@@ -385,9 +385,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const trees = path.join(work, 'trees');
     const spareDir = path.join(work, `spare-${o.audience}`);
     const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir) } : undefined;
-    const assembled = await assemble(staging, needed, spare);
+    // PDFs of the last output are parked, not removed: the PDF step keeps those of unchanged print pages.
+    const pdfHash = (key: string) => `pdf:${key}`;
+    const assembled = await assemble(staging, needed, spare, (hash) => hash.startsWith(pdfHash('')));
     const { manifest } = assembled;
-    o.info(`  汇总：${assembled.kept} 个文件沿用上次的输出，${assembled.copied} 个从缓存复制，${assembled.removed} 个删除`);
+    const relOf = (file: string) => path.relative(staging, file).split(path.sep).join('/');
 
     endPhase('assemble');
 
@@ -408,15 +410,19 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
               if (!fontNotes.has(subs)) o.warn(`PDF 字体替代：${subs}`);
               fontNotes.add(subs);
             },
+            reuse: (file, key) => claimParked(assembled, relOf(file), pdfHash(key)),
           },
           catalog.base,
         );
+        for (const p of pdfReport.pdfs) if (!manifest.has(relOf(p.file))) await recordWritten(staging, assembled, relOf(p.file), pdfHash(p.key));
         // A page labelled here is no longer its cached copy: the next build copies it again.
-        await labelPdfLinks(staging, pdfJobs(catalog.issues).map((j) => j.pdfUrl), catalog.base, (f) => manifest.delete(path.relative(staging, f).split(path.sep).join('/')));
+        await labelPdfLinks(staging, new Map(pdfReport.pdfs.map((p) => [p.pdfUrl, p.info])), (f) => manifest.delete(relOf(f)));
       } catch (e) {
         throw new BuildError(`PDF 生成失败：${(e as Error).message}；原有输出保持不变。`);
       }
     }
+    await dropParked(staging, assembled);
+    o.info(`  汇总：${assembled.kept} 个文件沿用上次的输出，${assembled.copied} 个从缓存复制，${assembled.removed} 个删除`);
     stopIfInterrupted();
 
     endPhase('pdf');

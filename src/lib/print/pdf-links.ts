@@ -4,9 +4,8 @@
  * so the links are labelled in the assembled site afterwards — the same way
  * by `npm run build` and by a plain `astro build` (the PDF integration).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { distPath } from '../site/dist.ts';
 import { pdfLinkLabel } from '../site/format.ts';
 
 export interface PdfInfo {
@@ -31,16 +30,10 @@ const LINK_RE = /<a class="pdf-links__pdf" href="([^"]+)"([^>]*)>([^<]*)<\/a>/g;
 
 /**
  * Puts page count and size into every “下载 PDF” link of the built site in
- * `distDir` whose PDF was rendered; returns how many links were labelled.
- * `onRewrite` hears of every page file changed.
+ * `distDir` whose PDF was rendered (`infos`, by PDF URL, from renderPdfs);
+ * returns how many links were labelled. `onRewrite` hears of every page file changed.
  */
-export async function labelPdfLinks(distDir: string, pdfUrls: string[], base = '/', onRewrite?: (file: string) => void): Promise<number> {
-  const infos = new Map<string, PdfInfo>();
-  for (const url of pdfUrls) {
-    const file = distPath(distDir, url, base);
-    const found = await stat(file).catch(() => undefined);
-    if (found) infos.set(url, await pdfInfo(file));
-  }
+export async function labelPdfLinks(distDir: string, infos: Map<string, PdfInfo>, onRewrite?: (file: string) => void): Promise<number> {
   if (!infos.size) return 0;
   let labelled = 0;
   for (const entry of await readdir(distDir, { recursive: true, withFileTypes: true })) {

@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
-import { findStandIn, TITLE_FAMILY, titleFaceRule, trueTypeTitleFace } from './title-face.ts';
 import { distPath } from '../site/dist.ts';
+import { pdfInfo, type PdfInfo } from './pdf-links.ts';
 import { serveDir } from '../site/static-server.ts';
 
 export interface PdfJob {
@@ -33,6 +33,8 @@ export interface PdfOptions {
   onFonts?: (job: PdfJob, substitutions: string) => void;
   /** How long one print view may take to lay itself out (default 30 s). */
   timeoutMs?: number;
+  /** True when `target` already holds the PDF of cache key `key` (the build's output of last time), so it is not copied. */
+  reuse?: (target: string, key: string) => boolean;
 }
 
 /** A PDF-step failure that names the issue and the cause. */
@@ -58,6 +60,28 @@ export function pdfJobs(issues: { series: string; year: number; number: number; 
 export interface PdfReport {
   rendered: number;
   cached: number;
+  /** Every PDF put in place: its URL, its file, its cache key, its page count and size. */
+  pdfs: { pdfUrl: string; file: string; key: string; info: PdfInfo }[];
+}
+
+/**
+ * Page count and size of the cached PDF `key`, kept beside it: reading every
+ * PDF's page tree again took 5 ms a PDF on every build.
+ */
+async function cachedInfo(cacheDir: string, key: string): Promise<PdfInfo> {
+  const file = path.join(cacheDir, `${key}.json`);
+  try {
+    const info: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const { pages, bytes } = info as PdfInfo;
+    if (Number.isInteger(pages) && pages > 0 && Number.isInteger(bytes) && bytes > 0) return { pages, bytes };
+  } catch {
+    // Not kept yet, or damaged: read the PDF.
+  }
+  const info = await pdfInfo(path.join(cacheDir, `${key}.pdf`));
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(info));
+  await rename(tmp, file);
+  return info;
 }
 
 /** Bumped when the rendering itself changes (options, renderer), so old cache entries are not reused. */
@@ -86,8 +110,15 @@ export async function printPageKey(printUrl: string, urlToFile: (u: string) => s
   return hash.digest('hex');
 }
 
+/**
+ * The font tools, loaded only when a PDF is rendered: with the Chromium driver
+ * they were a second of every build's start-up, most of which render none.
+ */
+const titleFace = () => import('./title-face.ts');
+
 /** The lines of text set in the title face, as boxes (x, y, width, height in CSS px), and its characters. */
-function titleLines(page: Page): Promise<{ chars: string; boxes: number[][] }> {
+async function titleLines(page: Page): Promise<{ chars: string; boxes: number[][] }> {
+  const { TITLE_FAMILY } = await titleFace();
   return page.evaluate((family) => {
     const boxes: number[][] = [];
     let chars = '';
@@ -109,6 +140,7 @@ function titleLines(page: Page): Promise<{ chars: string; boxes: number[][] }> {
  * out again and the reason returned, so the PDF never differs from the screen.
  */
 async function useTrueTypeTitleFace(page: Page): Promise<string | undefined> {
+  const { findStandIn, TITLE_FAMILY, titleFaceRule, trueTypeTitleFace } = await titleFace();
   const standIn = findStandIn();
   if (!standIn) return undefined;
   const before = await titleLines(page);
@@ -131,6 +163,7 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
   const toFile = (u: string) => distPath(distDir, u, base);
   await mkdir(cacheDir, { recursive: true });
   const pending: { job: PdfJob; key: string }[] = [];
+  const placed: { job: PdfJob; key: string }[] = [];
   let done = 0;
   let cached = 0;
   for (const job of jobs) {
@@ -142,17 +175,26 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
     }
     const hit = path.join(cacheDir, `${key}.pdf`);
     if (!options.force && existsSync(hit)) {
-      await mkdir(path.dirname(toFile(job.pdfUrl)), { recursive: true });
-      await copyFile(hit, toFile(job.pdfUrl));
+      if (!options.reuse?.(toFile(job.pdfUrl), key)) {
+        await mkdir(path.dirname(toFile(job.pdfUrl)), { recursive: true });
+        await copyFile(hit, toFile(job.pdfUrl));
+      }
+      placed.push({ job, key });
       cached++;
       options.onProgress?.(++done, jobs.length, job, true);
     } else {
       pending.push({ job, key });
     }
   }
-  if (!pending.length) return { rendered: 0, cached };
+  const report = async (): Promise<PdfReport> => ({
+    rendered: pending.length,
+    cached,
+    pdfs: await Promise.all(placed.map(async ({ job, key }) => ({ pdfUrl: job.pdfUrl, file: toFile(job.pdfUrl), key, info: await cachedInfo(cacheDir, key) }))),
+  });
+  if (!pending.length) return report();
 
   const server = await serveDir(distDir, base);
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true, timeout: 120_000 }).catch(async (e: Error) => {
     await server.close();
     throw new Error(`无法启动 Chromium（${options.chromiumPath}）：${e.message.split('\n')[0]}`);
@@ -196,11 +238,12 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
       }
       await rename(tmp, path.join(cacheDir, `${key}.pdf`));
       await copyFile(path.join(cacheDir, `${key}.pdf`), target);
+      placed.push({ job, key });
       options.onProgress?.(++done, jobs.length, job, false);
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  return { rendered: pending.length, cached };
+  return report();
 }

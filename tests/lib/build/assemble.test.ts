@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assemble, readManifest, shardFileList, writeManifest, type Needed } from '../../../src/lib/build/assemble.ts';
+import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from '../../../src/lib/build/assemble.ts';
 import { allFiles } from '../../helpers/dist.ts';
 
 let work: string;
@@ -111,6 +111,59 @@ describe('assemble', () => {
     const report = await assemble(staging, sources(next), spare);
     expect(contents(staging)).toEqual(next);
     expect(report).toMatchObject({ kept: 3, copied: 2, removed: 2 });
+  });
+});
+
+describe('parked files (the PDFs)', () => {
+  const pdfHash = (key: string) => `pdf:${key}`;
+  const isPdf = (hash: string) => hash.startsWith('pdf:');
+
+  /** A site whose build also wrote two PDFs after assembling, then retired as the spare. */
+  async function withPdfs() {
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(SITE));
+    writeFileSync(path.join(staging, 'a/2024/001/a-001.pdf'), 'PDF 1');
+    writeFileSync(path.join(staging, 'a/2024/002/a-002.pdf'), 'PDF 2');
+    await recordWritten(staging, report, 'a/2024/001/a-001.pdf', pdfHash('k1'));
+    await recordWritten(staging, report, 'a/2024/002/a-002.pdf', pdfHash('k2'));
+    const spare = path.join(work, 'spare');
+    renameSync(staging, spare);
+    await writeManifest(trees, spare, report.manifest, []);
+    return { dir: spare, manifest: await readManifest(trees, spare) };
+  }
+
+  it('keeps a claimed one in place, and removes the others with the folders they leave empty', async () => {
+    const spare = await withPdfs();
+    const next: Record<string, string> = { ...SITE };
+    delete next['a/2024/002/index.html'];
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(next), spare, isPdf);
+    expect([...report.parked.keys()].sort()).toEqual(['a/2024/001/a-001.pdf', 'a/2024/002/a-002.pdf']);
+    // Its print page changed: another key, so not this file.
+    expect(claimParked(report, 'a/2024/001/a-001.pdf', pdfHash('k1-new'))).toBe(false);
+    expect(claimParked(report, 'a/2024/001/a-001.pdf', pdfHash('k1'))).toBe(true);
+    await dropParked(staging, report);
+    expect(contents(staging)).toEqual({ ...next, 'a/2024/001/a-001.pdf': 'PDF 1' });
+    expect(existsSync(path.join(staging, 'a/2024/002'))).toBe(false);
+    expect(report.manifest.get('a/2024/001/a-001.pdf')?.hash).toBe(pdfHash('k1'));
+  });
+
+  it('a PDF written over a parked one stays', async () => {
+    const spare = await withPdfs();
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(SITE), spare, isPdf);
+    writeFileSync(path.join(staging, 'a/2024/002/a-002.pdf'), 'PDF 2, rendered again');
+    await recordWritten(staging, report, 'a/2024/002/a-002.pdf', pdfHash('k2-new'));
+    await dropParked(staging, report);
+    expect(readFileSync(path.join(staging, 'a/2024/002/a-002.pdf'), 'utf8')).toBe('PDF 2, rendered again');
+    expect(existsSync(path.join(staging, 'a/2024/001/a-001.pdf'))).toBe(false);
+  });
+
+  it('a PDF changed in place since is not parked', async () => {
+    const spare = await withPdfs();
+    writeFileSync(path.join(spare.dir, 'a/2024/001/a-001.pdf'), 'PDF ?');
+    const report = await assemble(path.join(work, 'staging'), sources(SITE), spare, isPdf);
+    expect([...report.parked.keys()]).toEqual(['a/2024/002/a-002.pdf']);
   });
 });
 
