@@ -7,7 +7,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { archiveInputFromJson, buildArchive, type Archive } from '../lib/site/archive.ts';
 import { findChromium } from '../lib/print/chromium.ts';
-import { tree } from '../lib/content/loader.ts';
+import { siteSettings, tree } from '../lib/content/loader.ts';
 import { hasBodyText } from '../lib/content/validate.ts';
 import { archiveInputFile, contentRoot, pdfWanted, renderAudience } from '../lib/settings.ts';
 import type { SiteData } from '../lib/content/schema.ts';
@@ -60,5 +60,5 @@ export async function renderBody(key: string) {
 
 /** Site-wide settings from content/site.yaml (name, footer records), as the content reader read them. */
 export async function getSite(): Promise<SiteData> {
-  return (await tree(contentRoot())).site;
+  return siteSettings(contentRoot());
 }

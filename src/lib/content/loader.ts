@@ -11,14 +11,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, formatProblem, type ContentProblem } from './errors.ts';
-import { bodyFormat } from './layout.ts';
+import { bodyFormat, classifyContentPath } from './layout.ts';
 import { VIOLATIONS_KEY, type GuardViolation } from './markdown-guard.ts';
 import { findUnsafeContent } from './mdx-safety.ts';
 import { defaultDisplay, errorsOf, readContent, type ContentTree } from './read.ts';
+import type { SiteData } from './schema.ts';
 
 export type CollectionName = 'series' | 'issues' | 'articles';
 
 let shared: { root: string; tree: Promise<ContentTree> } | undefined;
+let siteOnly: { root: string; site: Promise<SiteData> } | undefined;
 
 /**
  * One read of the tree for all three collections and the site model; dev
@@ -28,6 +30,18 @@ let shared: { root: string; tree: Promise<ContentTree> } | undefined;
 export function tree(root: string, only?: (rel: string) => boolean): Promise<ContentTree> {
   if (shared?.root !== root) shared = { root, tree: readContent(root, { only }) };
   return shared.tree;
+}
+
+/**
+ * Site settings (site.yaml): from the tree when this process has read it (dev),
+ * else from that one file. Pages are rendered from Astro's bundle, a module
+ * context of its own where the loader's tree is not there: reading the whole
+ * tree again for the settings cost every build process 1–2 s at 6,000 articles.
+ */
+export async function siteSettings(root: string): Promise<SiteData> {
+  if (shared?.root === root) return (await shared.tree).site;
+  if (siteOnly?.root !== root) siteOnly = { root, site: readContent(root, { only: (rel) => classifyContentPath(rel).kind === 'site' }).then((t) => t.site) };
+  return siteOnly.site;
 }
 
 // Body text never starts a frontmatter block for Astro's renderer: an empty one goes first (one line).
@@ -43,6 +57,7 @@ export function contentLoader(collection: CollectionName, root: string, only?: (
       context.watcher?.on('all', (_event, changed) => {
         if (!path.resolve(changed).startsWith(path.resolve(root) + path.sep)) return;
         shared = undefined;
+        siteOnly = undefined;
         void sync(collection, root, context).catch((e) => context.logger.error((e as Error).message));
       });
     },
