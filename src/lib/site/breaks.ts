@@ -23,6 +23,19 @@ const SUFFIX = /^[市县区镇乡村省局委办厅处科室站所队性化们�
  * names, prefixes and suffixes off as single characters (聊|城市, 李|长|萍, 阶段|性).
  */
 export function wordBreaks(text: string): string[] {
+  // A title is set on many pages (its issue, the lists, its neighbours) and segmenting it cost a
+  // listing process 0.6 s at 6,000 articles: each text is segmented once per process.
+  let runs = known.get(text);
+  if (!runs) {
+    runs = segment(text);
+    known.set(text, runs);
+  }
+  return [...runs];
+}
+
+const known = new Map<string, string[]>();
+
+function segment(text: string): string[] {
   const runs: string[] = [];
   let forward = false; // the previous segment must stay with this one
   for (const { segment } of segmenter.segment(text)) {
