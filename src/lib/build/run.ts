@@ -6,7 +6,7 @@
  * and only then swaps it in. A failure or Ctrl-C at any point leaves the
  * previous output exactly as it was.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
-import { assetsUsedBy, copyInto, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
+import { assetsUsedBy, copyInto, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { SHARD_YEARS } from '../settings.ts';
 import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
@@ -94,17 +94,6 @@ export const BATCH_ARTICLES = 3000;
 
 /** Things the templates depend on besides content: our sources, config, dependencies. */
 const TEMPLATE_SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
-
-async function hashSources(root: string, entries: string[]): Promise<string> {
-  const files: string[] = [];
-  for (const e of entries) {
-    const abs = path.join(root, e);
-    if (!existsSync(abs)) continue;
-    if (statSync(abs).isDirectory()) files.push(...(await listTree(abs)).map((f) => `${e}/${f}`));
-    else files.push(e);
-  }
-  return hashFiles(root, files);
-}
 
 /** What the search index's records are made by. */
 const SEARCH_SOURCES = ['src/lib/search', 'src/lib/content', 'src/lib/site', 'src/lib/build/plan.ts', 'src/lib/build/search.ts', 'package-lock.json'];
