@@ -18,6 +18,7 @@ import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
+import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, copyInto, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { SHARD_YEARS } from '../settings.ts';
@@ -166,8 +167,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     await mkdir(runDir, { recursive: true });
 
     // 1. Content check: nothing is built from content with errors.
-    // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice.
-    const checked = await checkContent(o.contentDir);
+    // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice;
+    // the check parses only bodies it has not seen (what it found in the others is in its cache).
+    const checked = await checkContent(o.contentDir, { cache: await checkCache(o.projectRoot, o.cacheDir) });
     for (const p of checked.problems) o.warn(formatProblem(p));
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
 
