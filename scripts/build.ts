@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { BATCH_ARTICLES, BUILD_PHASES, BuildError, buildSite } from '../src/lib/build/run.ts';
 import { BuildLockedError } from '../src/lib/build/lock.ts';
-import { audience, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
+import { audience, cacheDir, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：npm run build [-- 选项]
@@ -70,7 +70,7 @@ try {
     projectRoot: root,
     contentDir: contentRoot(root),
     outDir,
-    cacheDir: path.resolve(root, process.env.JIANBAO_CACHE_DIR || 'node_modules/.astro'),
+    cacheDir: cacheDir(root),
     audience: who,
     site: process.env.SITE_URL || 'http://localhost:4321',
     base: process.env.BASE_PATH || '/',

@@ -10,6 +10,11 @@ export function contentRoot(cwd = process.cwd()): string {
   return path.resolve(cwd, process.env.JIANBAO_CONTENT || 'content');
 }
 
+/** The build's cache folder: JIANBAO_CACHE_DIR, default node_modules/.astro (relative to the project). */
+export function cacheDir(projectRoot: string): string {
+  return path.resolve(projectRoot, process.env.JIANBAO_CACHE_DIR || 'node_modules/.astro');
+}
+
 /**
  * BULLETIN_INCLUDE=internal builds the intranet copy (published + internal issues);
  * anything else is the public build. Drafts are never built.

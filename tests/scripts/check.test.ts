@@ -76,6 +76,16 @@ describe('npm run check', () => {
     expect(w.stderr).toMatch(/警告：number: 期号不连续/);
   });
 
+  it('keeps what it found in the bodies in the build cache folder, and reports the same from it', async () => {
+    const root = brokenTree({ 'issues/alpha/2024/001/02-script.mdx': '---\ntitle: 脚本\n---\n\n<script>alert(1)</script>\n' });
+    const env = { JIANBAO_CACHE_DIR: path.join(path.dirname(root), 'cache') };
+    const first = await runScript('check.ts', ['--content', root], env);
+    expect(existsSync(path.join(env.JIANBAO_CACHE_DIR, 'jianbao-build', 'check-cache.json'))).toBe(true);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/02-script\.mdx:5: 不允许使用 <script> 元素/);
+    expect(await runScript('check.ts', ['--content', root], env)).toEqual(first);
+  });
+
   it('stops npm run build with the same messages, leaving no output', async () => {
     const root = brokenTree({ 'issues/alpha/2023/001/index.mdx': (s) => s.replace('number: 1', 'number: 7') });
     const out = path.join(path.dirname(root), 'dist');

@@ -1,6 +1,6 @@
 /** File-tree helpers of the build: content hashes, copying parts of trees, swapping folders. */
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, existsSync } from 'node:fs';
+import { constants as fsConstants, existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
@@ -30,6 +30,18 @@ export async function hashFiles(root: string, files: string[]): Promise<string> 
     });
   }
   return h.digest('hex');
+}
+
+/** A hash of the files and folders `entries` (relative to `root`), those that exist. */
+export async function hashSources(root: string, entries: string[]): Promise<string> {
+  const files: string[] = [];
+  for (const e of entries) {
+    const abs = path.join(root, e);
+    if (!existsSync(abs)) continue;
+    if (statSync(abs).isDirectory()) files.push(...(await listTree(abs)).map((f) => `${e}/${f}`));
+    else files.push(e);
+  }
+  return hashFiles(root, files);
 }
 
 /** sha256 of strings, in order. */

@@ -6,7 +6,7 @@
  * and only then swaps it in. A failure or Ctrl-C at any point leaves the
  * previous output exactly as it was.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,8 @@ import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from
 import type { Catalog } from '../site/catalog.ts';
 import { running, problemLines, runChild, stopChildren } from './child.ts';
 import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from './assemble.ts';
-import { assetsUsedBy, hashFiles, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
+import { checkCache } from './check-cache.ts';
+import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
 import { SHARD_YEARS } from '../settings.ts';
 import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
@@ -98,17 +99,6 @@ export const BATCH_ARTICLES = 3000;
 /** Things the templates depend on besides content: our sources, config, dependencies. */
 const TEMPLATE_SOURCES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
-async function hashSources(root: string, entries: string[]): Promise<string> {
-  const files: string[] = [];
-  for (const e of entries) {
-    const abs = path.join(root, e);
-    if (!existsSync(abs)) continue;
-    if (statSync(abs).isDirectory()) files.push(...(await listTree(abs)).map((f) => `${e}/${f}`));
-    else files.push(e);
-  }
-  return hashFiles(root, files);
-}
-
 /** What the search index's records are made by. */
 const SEARCH_SOURCES = ['src/lib/search', 'src/lib/content', 'src/lib/site', 'src/lib/build/plan.ts', 'src/lib/build/search.ts', 'package-lock.json'];
 
@@ -180,8 +170,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     await mkdir(runDir, { recursive: true });
 
     // 1. Content check: nothing is built from content with errors.
-    // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice.
-    const checked = await checkContent(o.contentDir);
+    // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice;
+    // the check parses only bodies it has not seen (what it found in the others is in its cache).
+    const checked = await checkContent(o.contentDir, { cache: await checkCache(o.projectRoot, o.cacheDir) });
     for (const p of checked.problems) o.warn(formatProblem(p));
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
 

@@ -1,13 +1,14 @@
 /**
  * `npm run check`: everything the one content reader reports, plus every
  * body parsed as the build parses it and held to what an article may contain
- * (mdx-safety.ts), in one pass with every problem listed.
+ * (mdx-safety.ts), in one pass with every problem listed. Given a cache
+ * (check-cache.ts), a body an earlier check has seen is not parsed again.
  */
 import path from 'node:path';
 import type { ArchiveInput } from '../site/archive.ts';
+import { openCheckCache, type CheckCacheOptions } from './check-cache.ts';
 import type { ContentProblem } from './errors.ts';
 import { bodyFormat } from './layout.ts';
-import { findUnsafeContent } from './mdx-safety.ts';
 import { punctuationWarnings } from './punctuation.ts';
 import { defaultDisplay, readContent, type ReadOptions } from './read.ts';
 
@@ -20,22 +21,31 @@ export interface CheckResult {
   input: ArchiveInput;
   /** Bodies by path relative to the content root. */
   bodies: Map<string, string>;
+  /** Bodies parsed by this check; the others' results came from the cache. */
+  parsed: number;
+}
+
+export interface CheckOptions extends ReadOptions {
+  /** Keep what each body's parse found here, so a repeat check parses only bodies it has not seen. */
+  cache?: CheckCacheOptions;
 }
 
 /** Reads and validates a content tree the way the build reads it, and reports every problem. */
-export async function checkContent(root: string, options: ReadOptions = {}): Promise<CheckResult> {
-  const tree = await readContent(root, options);
+export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const { cache: cacheOptions, ...readOptions } = options;
+  const [tree, checker] = await Promise.all([readContent(root, readOptions), openCheckCache(cacheOptions)]);
   const problems = tree.problems;
   const display = options.display ?? defaultDisplay;
   const bodies = new Map<string, string>();
   for (const e of [...tree.issues, ...tree.articles]) {
     bodies.set(e.file, e.body);
     const file = display(path.join(root, e.file));
-    for (const v of findUnsafeContent(e.body, bodyFormat(e.file))) problems.push({ file, line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
+    for (const v of checker.unsafe(e.body, bodyFormat(e.file))) problems.push({ file, line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
     for (const w of punctuationWarnings(e.body)) problems.push({ file, line: w.line + e.bodyLine - 1, message: w.message, severity: 'warning' });
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   const errors = problems.filter((p) => p.severity === 'error').length;
+  await checker.save();
   return {
     problems,
     files: tree.files,
@@ -43,5 +53,6 @@ export async function checkContent(root: string, options: ReadOptions = {}): Pro
     warnings: problems.length - errors,
     input: { series: tree.series, issues: tree.issues, articles: tree.articles, unitSlugs: tree.unitSlugs },
     bodies,
+    parsed: checker.parsed,
   };
 }

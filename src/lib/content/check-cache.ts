@@ -1,0 +1,110 @@
+/**
+ * What `findUnsafeContent` found in each body, kept between checks: parsing
+ * every body is most of a check's time (≈ 2 s at 6,000 articles), and a
+ * repeat check or build usually sees all but a few bodies again. One JSON
+ * file, keyed by a hash of body and format; its header names the rules the
+ * results were made by (the caller's hash of the checker's sources and
+ * parser), so a file from other rules counts as empty, as does one that
+ * cannot be read or parsed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findUnsafeContent, type SafetyViolation } from './mdx-safety.ts';
+
+/** Where the cache lives and which rules its results hold for. */
+export interface CheckCacheOptions {
+  file: string;
+  /** Changes whenever the checker could find something else in the same body. */
+  rules: string;
+}
+
+/** Tells this file from any other JSON that might sit at the same path. */
+const FORMAT = 'jianbao-check-cache/1';
+
+interface CacheFile {
+  format: typeof FORMAT;
+  rules: string;
+  entries: Record<string, SafetyViolation[]>;
+}
+
+function isViolation(v: unknown): v is SafetyViolation {
+  if (typeof v !== 'object' || v === null) return false;
+  const { line, message, syntax } = v as Record<string, unknown>;
+  return Number.isInteger(line) && typeof message === 'string' && (syntax === undefined || syntax === true);
+}
+
+/** The entries of a cache file, or none when it is missing, damaged, foreign or of other rules. */
+async function load(options: CheckCacheOptions): Promise<Map<string, SafetyViolation[]>> {
+  const entries = new Map<string, SafetyViolation[]>();
+  let data: Partial<CacheFile>;
+  try {
+    data = JSON.parse(await readFile(options.file, 'utf8'));
+  } catch {
+    return entries;
+  }
+  if (typeof data !== 'object' || data === null || data.format !== FORMAT || data.rules !== options.rules) return entries;
+  if (typeof data.entries !== 'object' || data.entries === null) return entries;
+  for (const [key, found] of Object.entries(data.entries)) {
+    // One bad entry means the file is not what this code wrote: trust none of it.
+    if (!Array.isArray(found) || !found.every(isViolation)) return new Map();
+    entries.set(key, found);
+  }
+  return entries;
+}
+
+function keyOf(body: string, format: 'mdx' | 'md'): string {
+  return createHash('sha256').update(`${format}\0`).update(body).digest('base64url');
+}
+
+/** `findUnsafeContent` through a cache; without options, a pass-through that still counts parses. */
+export interface BodyChecker {
+  /** What `findUnsafeContent(body, format)` finds, from the cache when this body was seen before. */
+  unsafe(body: string, format: 'mdx' | 'md'): SafetyViolation[];
+  /** Bodies parsed so far (not found in the cache). */
+  readonly parsed: number;
+  /** Writes the results of this run's bodies, only these, when they differ from what was loaded. */
+  save(): Promise<void>;
+}
+
+/** Opens the cache (empty when it cannot be used) for one check. */
+export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyChecker> {
+  const loaded = options ? await load(options) : new Map<string, SafetyViolation[]>();
+  const used = new Map<string, SafetyViolation[]>();
+  let parsed = 0;
+  return {
+    unsafe(body, format) {
+      if (!options) {
+        parsed++;
+        return findUnsafeContent(body, format);
+      }
+      const key = keyOf(body, format);
+      let found = used.get(key) ?? loaded.get(key);
+      if (!found) {
+        found = findUnsafeContent(body, format);
+        parsed++;
+      }
+      used.set(key, found);
+      return found;
+    },
+    get parsed() {
+      return parsed;
+    },
+    async save() {
+      // Nothing parsed and every loaded entry used: the file already says exactly this.
+      if (!options || (parsed === 0 && used.size === loaded.size)) return;
+      const data: CacheFile = { format: FORMAT, rules: options.rules, entries: Object.fromEntries(used) };
+      // Written aside and renamed over the old file, so a process killed while writing leaves the
+      // old file or the new one, never half of one. A cache that cannot be written costs the next
+      // check its time, nothing else, so that is not this check's failure.
+      const temp = `${options.file}.${process.pid}.tmp`;
+      try {
+        await mkdir(path.dirname(options.file), { recursive: true });
+        await writeFile(temp, JSON.stringify(data));
+        await rename(temp, options.file);
+      } catch {
+        await rm(temp, { force: true }).catch(() => {});
+      }
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/** checkContent with a cache of body checks: same problems, fewer parses, never trusting a bad file. */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
+import { PROJECT_ROOT } from '../../helpers/build.ts';
+
+const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/archive');
+
+const UNSAFE = '03-bu-an-quan.mdx';
+const BROKEN = '04-jie-xi.mdx';
+const RAW_HTML = '05-zhu-shi.md';
+
+/** The fixture archive with bodies the checker refuses (several violations, a syntax error, .md HTML) and a punctuation warning. */
+function tree(): { content: string; cacheFile: string; article: string } {
+  const work = mkdtempSync(path.join(tmpdir(), 'jianbao-check-cache-'));
+  const content = path.join(work, 'content');
+  cpSync(fixture, content, { recursive: true });
+  const issue = path.join(content, 'issues/alpha/2023/001');
+  writeFileSync(path.join(issue, UNSAFE), "---\ntitle: 不安全\n---\n\n第一段,有半角逗号。\n\n<script>alert(1)</script>\n\n[点](javascript:alert(1))\n\n密钥 {process.env.SECRET}\n");
+  writeFileSync(path.join(issue, BROKEN), '---\ntitle: 解析失败\n---\n\n第一段。\n\n正文里有 {未闭合 的花括号。\n');
+  writeFileSync(path.join(issue, RAW_HTML), '---\ntitle: 注释\n---\n\n正文。<!-- 内部备注 -->\n\n<iframe src="https://x.example/"></iframe>\n');
+  return { content, cacheFile: path.join(work, 'cache', 'check-cache.json'), article: path.join(issue, '01-zhi-shou.mdx') };
+}
+
+const check = (content: string, cacheFile?: string, rules = 'rules-1') => checkContent(content, cacheFile ? { cache: { file: cacheFile, rules } } : {});
+
+/** What a check reports, without what the cache changes (how many bodies it parsed). */
+const verdict = (r: CheckResult) => ({ problems: r.problems, files: r.files, errors: r.errors, warnings: r.warnings });
+
+/** Bodies a cold check with a cache parses: each text once (several issues have the same 编者按, or none). */
+const distinct = (r: CheckResult) => new Set([...r.bodies].map(([file, body]) => `${path.extname(file)}\0${body}`)).size;
+
+describe('checkContent with a cache', () => {
+  it('reports the same problems, lines and order as without one, cold and warm', async () => {
+    const { content, cacheFile } = tree();
+    const plain = await check(content);
+    expect(plain.errors).toBeGreaterThanOrEqual(6);
+    expect(plain.warnings).toBeGreaterThan(1);
+    const cold = await check(content, cacheFile);
+    const warm = await check(content, cacheFile);
+    expect(warm.parsed).toBe(0);
+    expect(verdict(cold)).toEqual(verdict(plain));
+    expect(verdict(warm)).toEqual(verdict(plain));
+  });
+
+  it('keeps what an unsafe body contains, so it stays an error when nothing is parsed', async () => {
+    const { content, cacheFile } = tree();
+    await check(content, cacheFile);
+    const warm = await check(content, cacheFile);
+    expect(warm.parsed).toBe(0);
+    const of = (name: string) => warm.problems.filter((p) => p.file.endsWith(name) && p.severity === 'error').map((p) => [p.line, p.message]);
+    expect(of(UNSAFE)).toEqual([
+      [7, expect.stringContaining('不允许使用 <script> 元素')],
+      [9, expect.stringContaining('不允许的链接地址「javascript:alert(1)」')],
+      [11, expect.stringContaining('不允许使用 {…} 表达式')],
+    ]);
+    expect(of(BROKEN)).toEqual([[7, expect.stringContaining('MDX 无法解析')]]);
+    expect(of(RAW_HTML)).toEqual([
+      [5, expect.stringContaining('HTML 注释')],
+      [7, expect.stringContaining('<iframe> 元素')],
+    ]);
+  });
+
+  it('parses again only the body that changed, and forgets the one it replaced', async () => {
+    const { content, cacheFile, article } = tree();
+    expect((await check(content, cacheFile)).parsed).toBe(distinct(await check(content)));
+    const original = readFileSync(article, 'utf8');
+    writeFileSync(article, `${original}\n新加的一段。\n`);
+    const edited = await check(content, cacheFile);
+    expect(edited.parsed).toBe(1);
+    expect(verdict(edited)).toEqual(verdict(await check(content)));
+    // The old text's result was dropped when the cache was written, so going back parses it again.
+    writeFileSync(article, original);
+    expect((await check(content, cacheFile)).parsed).toBe(1);
+  });
+
+  it('writes the file only when something changed, by renaming a finished file into place', async () => {
+    const { content, cacheFile, article } = tree();
+    await check(content, cacheFile);
+    const first = statSync(cacheFile).ino;
+    await check(content, cacheFile);
+    expect(statSync(cacheFile).ino).toBe(first);
+    writeFileSync(article, `${readFileSync(article, 'utf8')}\n又一段。\n`);
+    await check(content, cacheFile);
+    expect(statSync(cacheFile).ino).not.toBe(first);
+    expect(readdirSync(path.dirname(cacheFile))).toEqual(['check-cache.json']);
+  });
+
+  it('tells the same text in .mdx and .md apart (they are parsed differently)', async () => {
+    const { content, cacheFile } = tree();
+    const issue = path.join(content, 'issues/beta/2024/001');
+    writeFileSync(path.join(issue, '03-ru-he.mdx'), '---\ntitle: 同文\n---\n\n大括号 {x} 里。\n');
+    writeFileSync(path.join(issue, '04-tong-wen.md'), '---\ntitle: 同文\n---\n\n大括号 {x} 里。\n');
+    const plain = await check(content);
+    await check(content, cacheFile);
+    const warm = await check(content, cacheFile);
+    expect(warm.parsed).toBe(0);
+    expect(verdict(warm)).toEqual(verdict(plain));
+    expect(warm.problems.filter((p) => p.file.includes('beta/2024/001/0') && p.severity === 'error').map((p) => path.basename(p.file))).toEqual(['03-ru-he.mdx']);
+  });
+
+  it('parses everything again when the rules change', async () => {
+    const { content, cacheFile } = tree();
+    const cold = await check(content, cacheFile, 'rules-1');
+    const changed = await check(content, cacheFile, 'rules-2');
+    expect(changed.parsed).toBe(distinct(cold));
+    expect(verdict(changed)).toEqual(verdict(cold));
+    expect((await check(content, cacheFile, 'rules-2')).parsed).toBe(0);
+  });
+
+  const damage: [string, (file: string) => void][] = [
+    ['not JSON', (f) => writeFileSync(f, 'garbage\u0000')],
+    ['cut off half way (a write that never finished)', (f) => writeFileSync(f, readFileSync(f, 'utf8').slice(0, readFileSync(f, 'utf8').length >> 1))],
+    ['empty', (f) => writeFileSync(f, '')],
+    ['someone else’s JSON', (f) => writeFileSync(f, JSON.stringify({ entries: {}, version: 3 }))],
+    [
+      'an entry that is not a list of problems',
+      (f) => {
+        const data = JSON.parse(readFileSync(f, 'utf8'));
+        const [key] = Object.keys(data.entries);
+        data.entries[key] = [{ line: 'x' }];
+        writeFileSync(f, JSON.stringify(data));
+      },
+    ],
+  ];
+
+  it.each(damage)('ignores a cache file that is %s, and writes a good one', async (_what, spoil) => {
+    const { content, cacheFile } = tree();
+    const cold = await check(content, cacheFile);
+    spoil(cacheFile);
+    const again = await check(content, cacheFile);
+    expect(again.parsed).toBe(distinct(cold));
+    expect(verdict(again)).toEqual(verdict(cold));
+    expect((await check(content, cacheFile)).parsed).toBe(0);
+  });
+
+  it('checks as usual when the cache cannot be read or written', async () => {
+    const { content, cacheFile } = tree();
+    mkdirSync(cacheFile, { recursive: true });
+    const plain = await check(content);
+    const r = await check(content, cacheFile);
+    expect(verdict(r)).toEqual(verdict(plain));
+    expect(r.parsed).toBe(distinct(plain));
+    expect(statSync(cacheFile).isDirectory()).toBe(true);
+    expect(readdirSync(path.dirname(cacheFile))).toEqual(['check-cache.json']);
+  });
+});
