@@ -13,8 +13,9 @@
  * deploy script working in `dist/`) gets it copied afresh.
  */
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
 import { listTree } from './files.ts';
@@ -28,10 +29,25 @@ export interface Needed {
 /** What a build wrote into a site folder: per file, its content hash and its stat signature just after. */
 export type Manifest = Map<string, { hash: string; sig: string }>;
 
-/** The stat signature a file keeps until anything writes to it, renames or re-creates it. */
+/**
+ * The stat signature a regular file keeps until anything writes to it,
+ * renames or re-creates it; '' for anything else (a symbolic link, a folder),
+ * which is never trusted.
+ */
 async function signature(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  const s = await lstat(file, { bigint: true }).catch(() => undefined);
+  return s?.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : '';
+}
+
+/**
+ * A signature whose times are whole milliseconds comes from a filesystem with
+ * coarse timestamps (ext4 with small inodes, HFS+, FAT, some network mounts),
+ * where a same-size edit within the same tick keeps it: such a file is trusted
+ * only after its content is hashed again, as git re-checks "racy" entries.
+ */
+function coarse(sig: string): boolean {
+  const [, , , mtimeNs, ctimeNs] = sig.split(':');
+  return BigInt(mtimeNs) % 1_000_000n === 0n || BigInt(ctimeNs) % 1_000_000n === 0n;
 }
 
 /** sha256 of a file's bytes. */
@@ -62,33 +78,68 @@ export async function shardFileList(outDir: string): Promise<[string, string][]>
   return list;
 }
 
+/**
+ * This boot of the machine: a manifest from before a crash or power cut is not
+ * trusted, since a file's data may not have reached the disk although its size
+ * and times did.
+ */
+function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return `boot-${Math.round((Date.now() / 1000 - os.uptime()) / 60)}`;
+  }
+}
+
+/** A real folder (not a link to one). */
+async function isFolder(dir: string): Promise<boolean> {
+  return (await lstat(dir).catch(() => undefined))?.isDirectory() ?? false;
+}
+
 /** Where the manifest of the site folder `dir` is kept: named after the folder's inode, which renames keep. */
 async function manifestFile(treesDir: string, dir: string): Promise<string> {
-  const s = await stat(dir, { bigint: true });
+  const s = await lstat(dir, { bigint: true });
   return path.join(treesDir, `${s.dev}-${s.ino}.json`);
 }
 
-/** The manifest of `dir`, or an empty one when none was kept or it cannot be read. */
+/** The manifest of `dir`, or an empty one when none was kept, it cannot be read or it is from before the machine last started. */
 export async function readManifest(treesDir: string, dir: string): Promise<Manifest> {
   try {
-    const entries: unknown = JSON.parse(await readFile(await manifestFile(treesDir, dir), 'utf8'));
-    if (Array.isArray(entries)) return new Map(entries.filter((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && typeof e[2] === 'string').map((e) => [e[0], { hash: e[1], sig: e[2] }]));
+    if (!(await isFolder(dir))) return new Map();
+    const data = JSON.parse(await readFile(await manifestFile(treesDir, dir), 'utf8')) as { boot?: unknown; files?: unknown };
+    if (data.boot === bootId() && Array.isArray(data.files)) {
+      return new Map(data.files.filter((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && typeof e[2] === 'string').map((e) => [e[0], { hash: e[1], sig: e[2] }]));
+    }
   } catch {
     // None kept: nothing in the folder is trusted.
   }
   return new Map();
 }
 
-/** Keeps `manifest` as the manifest of `dir`, and drops those of every folder but `keep` (site folders that are gone). */
+/** Manifests kept besides those asked for: outputs of other audiences or output folders, newest first. */
+const OTHER_MANIFESTS = 6;
+
+/**
+ * Keeps `manifest` as the manifest of `dir`, and drops old ones: those of the
+ * `keep` folders stay, and the newest few others (a folder's manifest is
+ * named after its inode, not its path, so which are gone is not known).
+ */
 export async function writeManifest(treesDir: string, dir: string, manifest: Manifest, keep: string[]): Promise<void> {
   await mkdir(treesDir, { recursive: true });
   const file = await manifestFile(treesDir, dir);
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify([...manifest].map(([rel, e]) => [rel, e.hash, e.sig])));
+  await writeFile(tmp, JSON.stringify({ boot: bootId(), files: [...manifest].map(([rel, e]) => [rel, e.hash, e.sig]) }));
   await rename(tmp, file);
   const kept = new Set([file]);
-  for (const d of keep) if (existsSync(d)) kept.add(await manifestFile(treesDir, d));
-  for (const f of await readdir(treesDir)) if (!kept.has(path.join(treesDir, f)) && !f.endsWith('.tmp')) await rm(path.join(treesDir, f), { force: true });
+  for (const d of keep) if (await isFolder(d)) kept.add(await manifestFile(treesDir, d));
+  const others = [];
+  for (const f of await readdir(treesDir)) {
+    const abs = path.join(treesDir, f);
+    if (kept.has(abs) || f.endsWith('.tmp')) continue;
+    const s = await lstat(abs).catch(() => undefined);
+    if (s) others.push({ abs, at: s.mtimeMs });
+  }
+  for (const { abs } of others.sort((a, b) => b.at - a.at).slice(OTHER_MANIFESTS)) await rm(abs, { force: true });
 }
 
 export interface AssembleReport {
@@ -110,6 +161,19 @@ function foldersOf(files: Iterable<string>): Set<string> {
   return out;
 }
 
+/** Mode, owner and group a folder made now gets (umask, setgid parents): what every folder of the staging must have. */
+async function freshFolder(beside: string): Promise<string> {
+  const probe = `${beside}.probe-${process.pid}`;
+  await rm(probe, { recursive: true, force: true });
+  await mkdir(probe);
+  try {
+    const s = await lstat(probe);
+    return `${s.mode}:${s.uid}:${s.gid}`;
+  } finally {
+    await rmdir(probe);
+  }
+}
+
 /**
  * Makes `staging` hold exactly the `needed` files (relative path → source):
  * it starts from the `spare` folder when one is given (moved into place; its
@@ -124,17 +188,23 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
   let removed = 0;
   await rm(staging, { recursive: true, force: true });
   let fromSpare = false;
-  if (spare && existsSync(spare.dir)) {
+  if (spare && (await isFolder(spare.dir))) {
     try {
       await rename(spare.dir, staging);
       fromSpare = true;
     } catch {
-      // Another filesystem: start empty, the spare is dropped.
-      await rm(spare.dir, { recursive: true, force: true });
+      // Another filesystem: start empty.
     }
   }
+  // A spare that is not a real folder (a link to the web server's folder, say) is never staged in.
+  if (spare && !fromSpare) await rm(spare.dir, { recursive: true, force: true });
   if (fromSpare && spare) {
+    let failure: unknown;
     try {
+      // Folders changed since (mode, owner, group) are not the build's: what is in them is not kept.
+      const fresh = await freshFolder(staging);
+      const { mode, uid, gid } = await lstat(staging);
+      if (`${mode}:${uid}:${gid}` !== fresh) throw new Error('spare folder changed');
       const entries = await readdir(staging, { recursive: true, withFileTypes: true });
       const dirs: string[] = [];
       const files: string[] = [];
@@ -143,30 +213,46 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
         if (e.isDirectory()) dirs.push(rel);
         else files.push(rel);
       }
+      const changed = new Set<string>();
+      await mapLimited(dirs, async (d) => {
+        const s = await lstat(path.join(staging, d)).catch(() => undefined);
+        if (!s || `${s.mode}:${s.uid}:${s.gid}` !== fresh) changed.add(d);
+      });
       const neededFolders = foldersOf(needed.keys());
       // A parked file must not stand where a needed file's folder goes, nor in a folder where a needed file goes.
       const parkable = (rel: string) => !neededFolders.has(rel) && ![...foldersOf([rel])].some((d) => needed.has(d));
+      // Every file is looked at, even after one fails, so nothing is still at work when the staging folder is cleared.
       await mapLimited(files, async (rel) => {
-        const want = needed.get(rel);
-        const had = spare.manifest.get(rel);
-        const abs = path.join(staging, rel);
-        const trusted = had !== undefined && (await signature(abs).catch(() => '')) === had.sig;
-        if (trusted && want && had.hash === want.hash) {
-          manifest.set(rel, had);
-          kept++;
-        } else if (trusted && !want && park(had.hash) && parkable(rel)) {
-          parked.set(rel, had);
-        } else {
-          await unlink(abs);
-          removed++;
+        try {
+          const want = needed.get(rel);
+          const had = spare.manifest.get(rel);
+          const abs = path.join(staging, rel);
+          const sig = had && ![...foldersOf([rel])].some((d) => changed.has(d)) ? await signature(abs) : '';
+          const trusted = had !== undefined && sig !== '' && sig === had.sig && (!coarse(sig) || (await hashFile(abs)) === had.hash);
+          if (trusted && want && had.hash === want.hash) {
+            manifest.set(rel, had);
+            kept++;
+          } else if (trusted && !want && park(had.hash) && parkable(rel)) {
+            parked.set(rel, had);
+          } else {
+            await unlink(abs);
+            removed++;
+          }
+        } catch (e) {
+          failure ??= e;
         }
       });
+      if (failure) throw failure;
       // Folders left without a file, deepest first.
       const holding = foldersOf([...manifest.keys(), ...parked.keys()]);
       for (const d of dirs.filter((x) => !holding.has(x)).sort((a, b) => b.length - a.length)) await rmdir(path.join(staging, d));
     } catch {
       // Something in the spare that cannot be changed (permissions): start from nothing.
-      await rm(staging, { recursive: true, force: true });
+      try {
+        await rm(staging, { recursive: true, force: true });
+      } catch (e) {
+        throw new Error(`无法清空暂存文件夹 ${staging}（${(e as Error).message}），请检查它的权限或手动删除`);
+      }
       manifest.clear();
       parked.clear();
       kept = 0;

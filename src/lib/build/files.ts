@@ -1,7 +1,7 @@
 /** File-tree helpers of the build: content hashes, copying parts of trees, swapping folders. */
 import { createHash } from 'node:crypto';
 import { constants as fsConstants, existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited } from '../concurrency.ts';
 
@@ -105,7 +105,9 @@ export async function swapInto(staging: string, target: string, spare?: string):
     throw e;
   }
   if (!hadTarget) return;
-  if (spare) {
+  // Only a real folder is kept: `target` may have been a link to the web server's folder, which
+  // the next build must not stage in (it would empty it of everything not the site's).
+  if (spare && (await lstat(old)).isDirectory()) {
     await rm(spare, { recursive: true, force: true });
     await mkdir(path.dirname(spare), { recursive: true });
     try {

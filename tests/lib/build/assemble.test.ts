@@ -3,13 +3,14 @@
  * right stays, everything else is removed or copied, and a file anything
  * touched since the build wrote it is never trusted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from '../../../src/lib/build/assemble.ts';
+import { swapInto } from '../../../src/lib/build/files.ts';
 import { allFiles } from '../../helpers/dist.ts';
 
 let work: string;
@@ -168,28 +169,110 @@ describe('parked files (the PDFs)', () => {
 });
 
 describe('manifests', () => {
-  it('follow their folder through renames and are dropped with it', async () => {
-    const a = path.join(work, 'a');
-    const b = path.join(work, 'b');
-    mkdirSync(a);
-    mkdirSync(b);
-    await writeManifest(trees, a, new Map([['x', { hash: 'h1', sig: 's1' }]]), []);
-    await writeManifest(trees, b, new Map([['y', { hash: 'h2', sig: 's2' }]]), [a]);
-    renameSync(a, path.join(work, 'a2'));
-    expect([...(await readManifest(trees, path.join(work, 'a2')))]).toEqual([['x', { hash: 'h1', sig: 's1' }]]);
-    expect(readdirSync(trees)).toHaveLength(2);
-    // Writing b's again, keeping nothing else: a's is dropped.
-    await writeManifest(trees, b, new Map(), []);
-    expect(readdirSync(trees)).toHaveLength(1);
-    expect((await readManifest(trees, path.join(work, 'a2'))).size).toBe(0);
+  it('follow their folder through renames; old ones are dropped, the newest few kept', async () => {
+    const folders = Array.from({ length: 9 }, (_, i) => path.join(work, `t${i}`));
+    for (const [i, d] of folders.entries()) {
+      mkdirSync(d);
+      await writeManifest(trees, d, new Map([[`f${i}`, { hash: 'h', sig: 's' }]]), []);
+    }
+    renameSync(folders[8], path.join(work, 'moved'));
+    expect([...(await readManifest(trees, path.join(work, 'moved')))]).toEqual([['f8', { hash: 'h', sig: 's' }]]);
+    // The one just written and the six newest others.
+    expect(readdirSync(trees)).toHaveLength(7);
+    expect((await readManifest(trees, folders[0])).size).toBe(0);
+    // A folder asked for is kept however old.
+    await writeManifest(trees, path.join(work, 'moved'), new Map(), [folders[2]]);
+    expect((await readManifest(trees, folders[2])).size).toBe(1);
   });
 
-  it('a damaged manifest trusts nothing', async () => {
+  it('a damaged manifest, or one from before the machine started, trusts nothing', async () => {
     const a = path.join(work, 'a');
     mkdirSync(a);
     await writeManifest(trees, a, new Map([['x', { hash: 'h1', sig: 's1' }]]), []);
-    for (const f of readdirSync(trees)) writeFileSync(path.join(trees, f), '[["x", "h1"');
+    const [file] = readdirSync(trees);
+    const kept = JSON.parse(readFileSync(path.join(trees, file), 'utf8'));
+    expect((await readManifest(trees, a)).size).toBe(1);
+    writeFileSync(path.join(trees, file), JSON.stringify({ ...kept, boot: 'another-boot' }));
     expect((await readManifest(trees, a)).size).toBe(0);
+    writeFileSync(path.join(trees, file), '{"boot": "x", "files": [["x", "h1"');
+    expect((await readManifest(trees, a)).size).toBe(0);
+  });
+});
+
+describe('what is never trusted', () => {
+  it('a link where the build wrote a file, even to that very file', async () => {
+    const spare = await buildAndRetire(SITE);
+    // The folder moved away (no file's times change) and links put where its files were.
+    const away = path.join(work, 'away');
+    renameSync(path.join(spare.dir, 'a/2024/001/01-x'), away);
+    mkdirSync(path.join(spare.dir, 'a/2024/001/01-x'));
+    symlinkSync(path.join(away, 'index.html'), path.join(spare.dir, 'a/2024/001/01-x/index.html'));
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(SITE), spare);
+    expect(lstatSync(path.join(staging, 'a/2024/001/01-x/index.html')).isFile()).toBe(true);
+    expect(contents(staging)).toEqual(SITE);
+    expect(report.kept).toBe(4);
+    expect(readFileSync(path.join(away, 'index.html'), 'utf8')).toBe(SITE['a/2024/001/01-x/index.html']);
+  });
+
+  it('a spare that is a link to a folder: the folder is left alone, nothing is staged in it', async () => {
+    const web = path.join(work, 'www');
+    mkdirSync(path.join(web, 'uploads'), { recursive: true });
+    writeFileSync(path.join(web, 'uploads/keep-me.jpg'), 'photo');
+    const link = path.join(work, 'spare-link');
+    symlinkSync(web, link);
+    const staging = path.join(work, 'staging');
+    await assemble(staging, sources(SITE), { dir: link, manifest: new Map() });
+    expect(contents(staging)).toEqual(SITE);
+    expect(lstatSync(staging).isDirectory()).toBe(true);
+    expect(readFileSync(path.join(web, 'uploads/keep-me.jpg'), 'utf8')).toBe('photo');
+  });
+
+  it('files in a folder whose mode was changed since, and the folder keeps no odd mode', async () => {
+    const spare = await buildAndRetire(SITE);
+    const normal = lstatSync(path.join(spare.dir, 'a/2024')).mode;
+    chmodSync(path.join(spare.dir, 'a/2024/001'), 0o2750);
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(SITE), spare);
+    expect(contents(staging)).toEqual(SITE);
+    expect(lstatSync(path.join(staging, 'a/2024/001')).mode).toBe(normal);
+    expect(report.kept).toBe(3);
+  });
+
+  it('on a filesystem with coarse times, a file whose bytes changed although its signature did not', async () => {
+    const staging0 = path.join(work, 'staging');
+    const report0 = await assemble(staging0, sources(SITE));
+    const spareDir = path.join(work, 'spare');
+    renameSync(staging0, spareDir);
+    // What a one-second filesystem allows: the same size, the same times, other bytes.
+    const edited = path.join(spareDir, 'a/2024/001/index.html');
+    writeFileSync(edited, '<p>第 9 期</p>');
+    utimesSync(edited, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const s = lstatSync(edited, { bigint: true });
+    report0.manifest.set('a/2024/001/index.html', { hash: report0.manifest.get('a/2024/001/index.html')!.hash, sig: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` });
+    await writeManifest(trees, spareDir, report0.manifest, []);
+    const staging = path.join(work, 'staging');
+    const report = await assemble(staging, sources(SITE), { dir: spareDir, manifest: await readManifest(trees, spareDir) });
+    expect(contents(staging)).toEqual(SITE);
+    expect(report.kept).toBe(4);
+  });
+});
+
+describe('swapInto', () => {
+  it('keeps the replaced output as the spare, but never a link', async () => {
+    const target = path.join(work, 'dist');
+    const spare = path.join(work, 'cache', 'spare');
+    const web = path.join(work, 'www');
+    mkdirSync(web);
+    writeFileSync(path.join(web, 'keep-me.txt'), '?');
+    symlinkSync(web, target);
+    mkdirSync(path.join(work, 'staging'));
+    await swapInto(path.join(work, 'staging'), target, spare);
+    expect(existsSync(spare)).toBe(false);
+    expect(readFileSync(path.join(web, 'keep-me.txt'), 'utf8')).toBe('?');
+    mkdirSync(path.join(work, 'staging'));
+    await swapInto(path.join(work, 'staging'), target, spare);
+    expect(lstatSync(spare).isDirectory()).toBe(true);
   });
 });
 
