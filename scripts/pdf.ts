@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Catalog } from '../src/lib/site/catalog.ts';
 import { requireChromium } from '../src/lib/print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../src/lib/print/pdf.ts';
+import { labelPdfLinks } from '../src/lib/print/pdf-links.ts';
+import { cacheDir } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：npm run pdf [-- 选项]
@@ -41,7 +43,7 @@ const report = await renderPdfs(
     distDir,
     jobs,
     chromiumPath,
-    cacheDir: path.resolve(process.env.JIANBAO_CACHE_DIR ?? 'node_modules/.astro', 'jianbao-pdf'),
+    cacheDir: path.join(cacheDir(path.resolve(import.meta.dirname, '..')), 'jianbao-pdf'),
     force: values.force,
     onProgress: (done, total, job, cached) => console.log(`[${done}/${total}] ${job.pdfUrl}${cached ? '（未改动）' : ''}`),
     onFonts: (_job, subs) => {
@@ -51,4 +53,6 @@ const report = await renderPdfs(
   },
   catalog.base,
 ).catch((e: Error) => fail(`PDF 生成失败：${e.message}`));
+// A PDF rendered again may have other pages or another size than the links say.
+await labelPdfLinks(distDir, new Map(report.pdfs.map((p) => [p.pdfUrl, p.info])));
 console.log(`PDF：新生成 ${report.rendered} 份，未改动 ${report.cached} 份，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);

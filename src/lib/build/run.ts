@@ -6,7 +6,7 @@
  * and only then swaps it in. A failure or Ctrl-C at any point leaves the
  * previous output exactly as it was.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -376,9 +376,19 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const trees = path.join(work, 'trees');
     const spareDir = path.join(work, `spare-${o.audience}`);
     const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir) } : undefined;
-    // PDFs of the last output are parked, not removed: the PDF step keeps those of unchanged print pages.
-    const pdfHash = (key: string) => `pdf:${key}`;
-    const assembled = await assemble(staging, needed, spare, (hash) => hash.startsWith(pdfHash('')));
+    // PDFs of the last output are parked, not removed: the PDF step keeps those of unchanged print
+    // pages whose cached PDF is the same file (`npm run pdf -- --force` renders it again in place).
+    const pdfCache = path.join(o.cacheDir, 'jianbao-pdf');
+    const pdfHash = (key: string) => {
+      const s = statSync(path.join(pdfCache, `${key}.pdf`), { bigint: true, throwIfNoEntry: false });
+      return `pdf:${key}:${s?.size}:${s?.mtimeNs}`;
+    };
+    let assembled: Awaited<ReturnType<typeof assemble>>;
+    try {
+      assembled = await assemble(staging, needed, spare, (hash) => hash.startsWith('pdf:'));
+    } catch (e) {
+      throw new BuildError(`${(e as Error).message}；原有输出保持不变。`);
+    }
     const { manifest } = assembled;
     const relOf = (file: string) => path.relative(staging, file).split(path.sep).join('/');
 
@@ -395,7 +405,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
             distDir: staging,
             jobs: pdfJobs(catalog.issues),
             chromiumPath,
-            cacheDir: path.join(o.cacheDir, 'jianbao-pdf'),
+            cacheDir: pdfCache,
             // Which stand-in faces the PDFs use instead of the official ones, once per set.
             onFonts: (_job, subs) => {
               if (!fontNotes.has(subs)) o.warn(`PDF 字体替代：${subs}`);
@@ -421,7 +431,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // 6. Swap in.
     const pages = [...needed.keys()].filter((f) => f.endsWith('.html')).length;
     await swapInto(staging, o.outDir, spareDir);
-    await writeManifest(trees, o.outDir, manifest, [spareDir]);
+    // The output is in place: a manifest that cannot be kept costs the next build its copying, nothing else.
+    const spares = (await readdir(work)).filter((f) => f.startsWith('spare-')).map((f) => path.join(work, f));
+    await writeManifest(trees, o.outDir, manifest, spares).catch((e: Error) => o.warn(`未能记录本次输出的文件清单（${e.message}），下次构建将完整复制网站。`));
     endPhase('swap');
     const files = { kept: assembled.kept, copied: assembled.copied, removed: assembled.removed };
     return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, files, phases };

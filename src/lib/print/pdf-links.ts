@@ -47,7 +47,9 @@ export async function labelPdfLinks(distDir: string, infos: Map<string, PdfInfo>
       const label = pdfLinkLabel(info.pages, info.bytes);
       labelled++;
       const named = attrs.replace(/aria-label="[^"]*"/, `aria-label="${label}"`);
-      return `<a class="pdf-links__pdf" href="${href}"${named}>${text === pdfLinkLabel() ? label : text}</a>`;
+      // The plain label, or one an earlier labelling wrote (the PDF may have been rendered again since).
+      const ours = text === pdfLinkLabel() || text.startsWith(`${pdfLinkLabel()}（`);
+      return `<a class="pdf-links__pdf" href="${href}"${named}>${ours ? label : text}</a>`;
     });
     if (out !== html) {
       await writeFile(file, out);

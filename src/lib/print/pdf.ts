@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
@@ -73,7 +73,9 @@ async function cachedInfo(cacheDir: string, key: string): Promise<PdfInfo> {
   try {
     const info: unknown = JSON.parse(await readFile(file, 'utf8'));
     const { pages, bytes } = info as PdfInfo;
-    if (Number.isInteger(pages) && pages > 0 && Number.isInteger(bytes) && bytes > 0) return { pages, bytes };
+    // Of this PDF, not one rendered before under the same key (npm run pdf -- --force).
+    const size = (await stat(path.join(cacheDir, `${key}.pdf`))).size;
+    if (Number.isInteger(pages) && pages > 0 && bytes === size) return { pages, bytes };
   } catch {
     // Not kept yet, or damaged: read the PDF.
   }
@@ -236,6 +238,8 @@ export async function renderPdfs(options: PdfOptions, base = '/'): Promise<PdfRe
       } catch (e) {
         throw new PdfError(job, `Chromium 生成 PDF 失败（${(e as Error).message.split('\n')[0]}）`);
       }
+      // The page count kept for an earlier render under this key no longer holds.
+      await rm(path.join(cacheDir, `${key}.json`), { force: true });
       await rename(tmp, path.join(cacheDir, `${key}.pdf`));
       await copyFile(path.join(cacheDir, `${key}.pdf`), target);
       placed.push({ job, key });

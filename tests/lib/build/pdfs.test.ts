@@ -97,4 +97,21 @@ describe('PDFs in a repeat build', () => {
     expect(files).toEqual(allFiles(reference));
     expect(files.filter((f) => !readFileSync(path.join(dist, f)).equals(readFileSync(path.join(reference, f))))).toEqual([]);
   }, 900_000);
+
+  it('after npm run pdf -- --force, every later build has the PDFs rendered last', async () => {
+    await run(NODE, [path.join(PROJECT_ROOT, 'scripts/pdf.ts'), '--force'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, JIANBAO_OUT_DIR: dist, JIANBAO_CACHE_DIR: path.join(work, 'cache') },
+    });
+    // The links in place say what the new PDFs are.
+    expectLabelsTrue();
+    const bytes = () => new Map(pdfsOf(catalog()).map((i) => [i.pdfUrl, readFileSync(distPath(dist, i.pdfUrl!, catalog().base)).toString('base64')]));
+    const rendered = bytes();
+    // The first build stages in an output older than the new PDFs, the second in the one npm run pdf wrote into.
+    for (let i = 0; i < 2; i++) {
+      await build();
+      expect(bytes()).toEqual(rendered);
+      expectLabelsTrue();
+    }
+  }, 900_000);
 });
