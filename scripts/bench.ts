@@ -26,6 +26,7 @@ const HELP = `用法 / usage: npm run bench -- [options]
   --split N        also build in N parts as separate processes (as CI jobs would) and join them
   --build-only     measure the builds only (no search-indexing comparison, first query or PDFs)
   --cold-only      measure our cold build only (for sizes where the rest takes too long, e.g. 30000)
+  --batch N        pass --batch N to every npm run build (articles rendered at once; default the build's)
   --keep           keep the temporary folder
   -h, --help       this help
 `;
@@ -45,6 +46,7 @@ try {
       split: { type: 'string', default: '0' },
       'build-only': { type: 'boolean', default: false },
       'cold-only': { type: 'boolean', default: false },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       child: { type: 'string' },
     },
@@ -133,7 +135,7 @@ log('npm run check …');
 // A cache folder of its own: the check keeps what it found in each body (check-cache.ts), and the
 // cold build must find nothing there.
 const checkRun = check(await measure(NODE, [path.join(ROOT, 'scripts/check.ts'), '--quiet'], { cwd: ROOT, env: { ...oursEnv, JIANBAO_CACHE_DIR: path.join(work, 'check-cache') } }), 'check');
-const BUILD = [path.join(ROOT, 'scripts/build.ts')];
+const BUILD = [path.join(ROOT, 'scripts/build.ts'), ...(values.batch ? ['--batch', values.batch] : [])];
 log('our build (npm run build: check, sharded pages, search index) …');
 const ours = check(await measure(NODE, BUILD, { cwd: ROOT, env: oursEnv }), 'our build');
 const oursDist = path.join(work, 'dist');
@@ -148,6 +150,7 @@ const pages = countPages(oursDist);
 const coldFigures = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   articles,
+  batch: values.batch ? Number(values.batch) : null,
   check: { ms: checkRun.ms, peakRssBytes: checkRun.peakRssBytes },
   ours: { ms: ours.ms, peakRssBytes: ours.peakRssBytes, pages, shards: shardCount ? Number(shardCount) : null, pagesPerSecond: pages / (ours.ms / 1000), distBytes: dirSize(oursDist), searchIndexMs: searchLine ? Number(searchLine[1]) * 1000 : null, jobs: jobLines },
 };
