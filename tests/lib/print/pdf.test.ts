@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { distPath } from '../../../src/lib/site/dist.ts';
 import { PdfError, pdfJobs, printPageKey, renderPdfs } from '../../../src/lib/print/pdf.ts';
 import { serveDir } from '../../../src/lib/site/static-server.ts';
+import { pdfInfo } from '../../helpers/pdf.ts';
 
 function miniDist(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianbao-pdfkey-'));
@@ -40,9 +41,12 @@ describe('renderPdfs cache', () => {
     // A Chromium path that cannot start proves the second run never launches a browser.
     const first = await renderPdfs({ distDir: dist, jobs, cacheDir, chromiumPath: '/usr/bin/chromium' });
     const second = await renderPdfs({ distDir: dist, jobs, cacheDir, chromiumPath: '/nonexistent' });
-    expect(first).toEqual({ rendered: 1, cached: 0 });
-    expect(second).toEqual({ rendered: 0, cached: 1 });
+    expect(first).toMatchObject({ rendered: 1, cached: 0 });
+    expect(second).toMatchObject({ rendered: 0, cached: 1 });
     expect(readFileSync(path.join(dist, 'again.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Page count and size for the link label, kept beside the cached PDF: the same both times, and true.
+    expect(second.pdfs).toEqual(first.pdfs);
+    expect(first.pdfs).toEqual([expect.objectContaining({ pdfUrl: '/again.pdf', info: { pages: pdfInfo(path.join(dist, 'again.pdf')).pages, bytes: statSync(path.join(dist, 'again.pdf')).size } })]);
   });
 });
 
