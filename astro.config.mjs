@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
@@ -40,7 +41,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline styles or scripts, so the site runs under a strict Content-Security-Policy (README, 部署).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietLogs } } },
+  // A shard keeps Vite's dependency cache in its own cache folder (JIANBAO_CACHE_DIR, per shard):
+  // shards at once no longer share node_modules/.vite, and a repeat build finds it valid.
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onLog: quietLogs } }, ...(part && process.env.JIANBAO_CACHE_DIR ? { cacheDir: path.join(process.env.JIANBAO_CACHE_DIR, 'vite') } : {}) },
   markdown: {
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants; the guard keeps
     // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).

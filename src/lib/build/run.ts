@@ -131,6 +131,18 @@ async function makeShardRoot(projectRoot: string, shardRoot: string, kind: 'inde
   await symlink(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
 }
 
+/**
+ * How the project copies of a build with cache folder `work` are named, under
+ * the project's `.astro/`: the same from one build to the next (one build at a
+ * time holds the cache's lock), so Vite's dependency cache, kept per shard in
+ * the cache folder, is still valid — with a new path each time, every Astro
+ * process optimised the dependencies again (≈ 1 s each). Builds with other
+ * cache folders (tests, the intranet copy beside the public one) get other names.
+ */
+export function shardRootPrefix(work: string): string {
+  return `shard-${hashStrings(path.resolve(work)).slice(0, 12)}-`;
+}
+
 /** Base path as Astro hands it to pages (import.meta.env.BASE_URL with trailingSlash: 'always'). */
 export function normalizeBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
@@ -255,7 +267,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         // Each process runs in a project copy of its own: Astro writes generated
         // modules (content module map, prerender chunks) under the project's
         // .astro/, where processes building at once would overwrite each other's.
-        const shardRoot = path.join(o.projectRoot, '.astro', `shard-${process.pid}-${job[0].name}`);
+        const shardRoot = path.join(o.projectRoot, '.astro', `${shardRootPrefix(work)}${job[0].name}`);
         // Output beside the cache (same filesystem), so each shard's folders move into it, not copy.
         const built = path.join(runDir, `built-${job[0].name}`);
         await makeShardRoot(o.projectRoot, shardRoot, kind);
@@ -447,7 +459,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     await rm(runDir, { recursive: true, force: true });
     const astroDir = path.join(o.projectRoot, '.astro');
     if (existsSync(astroDir)) {
-      for (const f of await readdir(astroDir)) if (f.startsWith(`shard-${process.pid}-`)) await rm(path.join(astroDir, f), { recursive: true, force: true });
+      for (const f of await readdir(astroDir)) if (f.startsWith(shardRootPrefix(work))) await rm(path.join(astroDir, f), { recursive: true, force: true });
     }
     release();
   }

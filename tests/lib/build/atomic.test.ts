@@ -9,6 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shardRootPrefix } from '../../../src/lib/build/run.ts';
 import { PROJECT_ROOT } from '../../helpers/build.ts';
 import { allFiles } from '../../helpers/dist.ts';
 import { runScript } from '../../helpers/run.ts';
@@ -25,18 +26,11 @@ function snapshot(dir: string): Map<string, string> {
 
 function leftovers(): string[] {
   const besideDist = readdirSync(work).filter((f) => f.startsWith('dist.'));
-  const shardRoots = existsSync(path.join(PROJECT_ROOT, '.astro')) ? readdirSync(path.join(PROJECT_ROOT, '.astro')).filter((f) => f.startsWith('shard-')) : [];
+  // This test's builds' project copies (builds of other tests run at the same time, with other caches).
+  const prefix = shardRootPrefix(path.join(work, 'cache/jianbao-build'));
+  const shardRoots = existsSync(path.join(PROJECT_ROOT, '.astro')) ? readdirSync(path.join(PROJECT_ROOT, '.astro')).filter((f) => f.startsWith(prefix)) : [];
   const lock = existsSync(path.join(work, 'cache/jianbao-build/build.lock')) ? ['build.lock'] : [];
-  return [...besideDist, ...lock, ...shardRoots.filter((f) => !isRunning(Number(f.split('-')[1])))];
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return [...besideDist, ...lock, ...shardRoots];
 }
 
 beforeAll(async () => {
