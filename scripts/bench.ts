@@ -15,6 +15,7 @@ import { firstQueryBytes } from './bench/first-query.ts';
 import { browserQueryTimes } from './bench/search-browser.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { renderPdfs } from '../src/lib/print/pdf.ts';
+import { buildWorkDir } from '../src/lib/settings.ts';
 import { syntheticArchive } from './bench/synthetic.ts';
 import { editOldArticle, publishNextIssue } from './bench/edits.ts';
 
@@ -232,7 +233,7 @@ if (split > 1) {
     const m = check(await measure(NODE, [...BUILD, '--part', `${i}/${split}`], { cwd: ROOT, env: { ...oursEnv, JIANBAO_CACHE_DIR: partCache } }), `part ${i}`);
     partMs.push(m.ms);
     partPeak.push(m.peakRssBytes);
-    await cp(path.join(partCache, 'jianbao-build', 'shards'), path.join(joinCache, 'jianbao-build', 'shards'), { recursive: true });
+    await cp(path.join(buildWorkDir(partCache), 'shards'), path.join(buildWorkDir(joinCache), 'shards'), { recursive: true });
   }
   log('split build: join …');
   const splitDist = path.join(work, 'split-dist');

@@ -9,7 +9,7 @@ import type { Catalog } from '../src/lib/site/catalog.ts';
 import { requireChromium } from '../src/lib/print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../src/lib/print/pdf.ts';
 import { labelPdfLinks } from '../src/lib/print/pdf-links.ts';
-import { cacheDir } from '../src/lib/settings.ts';
+import { cacheDir, pdfCacheDir } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：npm run pdf [-- 选项]
@@ -43,7 +43,7 @@ const report = await renderPdfs(
     distDir,
     jobs,
     chromiumPath,
-    cacheDir: path.join(cacheDir(path.resolve(import.meta.dirname, '..')), 'jianbao-pdf'),
+    cacheDir: pdfCacheDir(cacheDir(path.resolve(import.meta.dirname, '..'))),
     force: values.force,
     onProgress: (done, total, job, cached) => console.log(`[${done}/${total}] ${job.pdfUrl}${cached ? '（未改动）' : ''}`),
     onFonts: (_job, subs) => {

@@ -10,7 +10,7 @@ import type { Catalog } from '../lib/site/catalog.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../lib/print/chromium.ts';
 import { pdfJobs, renderPdfs } from '../lib/print/pdf.ts';
 import { labelPdfLinks } from '../lib/print/pdf-links.ts';
-import { pdfWanted } from '../lib/settings.ts';
+import { pdfCacheDir, pdfWanted } from '../lib/settings.ts';
 
 export default function pdfIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -18,7 +18,7 @@ export default function pdfIntegration(): AstroIntegration {
     name: 'jianbao:pdf',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = path.join(fileURLToPath(config.cacheDir), 'jianbao-pdf');
+        cacheDir = pdfCacheDir(fileURLToPath(config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pdfWanted()) return;

@@ -15,6 +15,16 @@ export function cacheDir(projectRoot: string): string {
   return path.resolve(projectRoot, process.env.JIANBAO_CACHE_DIR || 'node_modules/.astro');
 }
 
+/** In the cache folder `cache`: what npm run build keeps (shards, search parts, check results, lock, last output). */
+export function buildWorkDir(cache: string): string {
+  return path.join(cache, 'jianbao-build');
+}
+
+/** In the cache folder `cache`: the PDFs rendered from print pages, by print page key. */
+export function pdfCacheDir(cache: string): string {
+  return path.join(cache, 'jianbao-pdf');
+}
+
 /**
  * BULLETIN_INCLUDE=internal builds the intranet copy (published + internal issues);
  * anything else is the public build. Drafts are never built.

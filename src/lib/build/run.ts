@@ -22,7 +22,7 @@ import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFi
 import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { SHARD_YEARS } from '../settings.ts';
+import { buildWorkDir, pdfCacheDir, SHARD_YEARS } from '../settings.ts';
 import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
 import { buildSearchInParts } from './search.ts';
 
@@ -69,8 +69,6 @@ export interface BuildReport {
   pages: number;
   shards: ShardReport[];
   pdf?: PdfReport;
-  /** Files of the output kept from the previous build's, copied from the cache, removed. */
-  files?: { kept: number; copied: number; removed: number };
   /** Time of each step, in order, so a slow build shows where its time went. */
   phases: { name: BuildPhase; ms: number }[];
 }
@@ -159,7 +157,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     phases.push({ name, ms: now - phaseStart });
     phaseStart = now;
   };
-  const work = path.join(o.cacheDir, 'jianbao-build');
+  const work = buildWorkDir(o.cacheDir);
   const release = await acquireLock(path.join(work, 'build.lock'), `${o.audience} → ${o.outDir}`, {
     wait: o.wait,
     onWait: (h) => o.info(`另一个构建正在进行（进程 ${h.pid}），等待它结束……`),
@@ -390,7 +388,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir) } : undefined;
     // PDFs of the last output are parked, not removed: the PDF step keeps those of unchanged print
     // pages whose cached PDF is the same file (`npm run pdf -- --force` renders it again in place).
-    const pdfCache = path.join(o.cacheDir, 'jianbao-pdf');
+    const pdfCache = pdfCacheDir(o.cacheDir);
     const pdfHash = (key: string) => {
       const s = statSync(path.join(pdfCache, `${key}.pdf`), { bigint: true, throwIfNoEntry: false });
       return `pdf:${key}:${s?.size}:${s?.mtimeNs}`;
@@ -447,8 +445,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const spares = (await readdir(work)).filter((f) => f.startsWith('spare-')).map((f) => path.join(work, f));
     await writeManifest(trees, o.outDir, manifest, spares).catch((e: Error) => o.warn(`未能记录本次输出的文件清单（${e.message}），下次构建将完整复制网站。`));
     endPhase('swap');
-    const files = { kept: assembled.kept, copied: assembled.copied, removed: assembled.removed };
-    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, files, phases };
+    return { ms: performance.now() - started, pages, shards: reports, pdf: pdfReport, phases };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
