@@ -14,9 +14,10 @@
  */
 import { createHash } from 'node:crypto';
 import { constants as fsConstants, existsSync, readFileSync } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-file.ts';
 import { mapLimited } from '../concurrency.ts';
 import { listTree } from './files.ts';
 
@@ -72,9 +73,7 @@ export async function shardFileList(outDir: string): Promise<[string, string][]>
   }
   const files = await listTree(outDir);
   const list = await mapLimited(files, async (f): Promise<[string, string]> => [f, await hashFile(path.join(outDir, f))]);
-  const tmp = `${listFile}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(list));
-  await rename(tmp, listFile);
+  await writeFileAtomic(listFile, JSON.stringify(list));
   return list;
 }
 
@@ -127,9 +126,7 @@ const OTHER_MANIFESTS = 6;
 export async function writeManifest(treesDir: string, dir: string, manifest: Manifest, keep: string[]): Promise<void> {
   await mkdir(treesDir, { recursive: true });
   const file = await manifestFile(treesDir, dir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ boot: bootId(), files: [...manifest].map(([rel, e]) => [rel, e.hash, e.sig]) }));
-  await rename(tmp, file);
+  await writeFileAtomic(file, JSON.stringify({ boot: bootId(), files: [...manifest].map(([rel, e]) => [rel, e.hash, e.sig]) }));
   const kept = new Set([file]);
   for (const d of keep) if (await isFolder(d)) kept.add(await manifestFile(treesDir, d));
   const others = [];

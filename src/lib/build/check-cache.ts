@@ -5,18 +5,20 @@
  */
 import path from 'node:path';
 import type { CheckCacheOptions } from '../content/check-cache.ts';
+import { buildWorkDir } from '../settings.ts';
 import { hashSources, hashStrings } from './files.ts';
 
 /**
  * What decides what the body check finds: the checker (it imports nothing else
- * of ours), the cache's own format, and the parsers' versions (package-lock.json).
+ * of ours), the cache's own format and how it is written, and the parsers'
+ * versions (package-lock.json).
  */
-export const CHECK_SOURCES = ['src/lib/content/mdx-safety.ts', 'src/lib/content/check-cache.ts', 'package-lock.json'];
+export const CHECK_SOURCES = ['src/lib/content/mdx-safety.ts', 'src/lib/content/check-cache.ts', 'src/lib/atomic-file.ts', 'package-lock.json'];
 
 /** The check cache of a project whose build caches in `cacheDir`. */
 export async function checkCache(projectRoot: string, cacheDir: string): Promise<CheckCacheOptions> {
   return {
-    file: path.join(cacheDir, 'jianbao-build', 'check-cache.json'),
+    file: path.join(buildWorkDir(cacheDir), 'check-cache.json'),
     // Node too: the checker's patterns (\s) follow its Unicode tables.
     rules: hashStrings(await hashSources(projectRoot, CHECK_SOURCES), process.version),
   };

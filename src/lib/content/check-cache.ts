@@ -8,7 +8,8 @@
  * cannot be read or parsed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomic-file.ts';
 import path from 'node:path';
 import { findUnsafeContent, type SafetyViolation } from './mdx-safety.ts';
 
@@ -97,13 +98,11 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
       // Written aside and renamed over the old file, so a process killed while writing leaves the
       // old file or the new one, never half of one. A cache that cannot be written costs the next
       // check its time, nothing else, so that is not this check's failure.
-      const temp = `${options.file}.${process.pid}.tmp`;
       try {
         await mkdir(path.dirname(options.file), { recursive: true });
-        await writeFile(temp, JSON.stringify(data));
-        await rename(temp, options.file);
+        await writeFileAtomic(options.file, JSON.stringify(data));
       } catch {
-        await rm(temp, { force: true }).catch(() => {});
+        // Not this check's failure (see above).
       }
     },
   };

@@ -3,7 +3,8 @@
  * print grid (a half-width mark is half a cell) and reads wrong. `npm run
  * check` warns about it; `npm run check -- --fix` rewrites it to full width.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomic-file.ts';
 import path from 'node:path';
 import { readContent } from './read.ts';
 
@@ -130,10 +131,8 @@ export async function fixPunctuationInTree(root: string): Promise<{ files: strin
     const body = lines.slice(entry.bodyLine - 1).join('\n');
     const hits = findHalfWidthPunctuation(body).length;
     if (!hits) continue;
-    // Write beside and rename, so an interrupted fix never leaves half a file.
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${head}\n${fixHalfWidthPunctuation(body)}`);
-    await rename(tmp, file);
+    // An interrupted fix never leaves half a file.
+    await writeFileAtomic(file, `${head}\n${fixHalfWidthPunctuation(body)}`);
     files.push(file);
     marks += hits;
   }

@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from './chromium.ts';
+import { writeFileAtomic } from '../atomic-file.ts';
 import { distPath } from '../site/dist.ts';
 import { pdfInfo, type PdfInfo } from './pdf-links.ts';
 import { serveDir } from '../site/static-server.ts';
@@ -80,9 +81,7 @@ async function cachedInfo(cacheDir: string, key: string): Promise<PdfInfo> {
     // Not kept yet, or damaged: read the PDF.
   }
   const info = await pdfInfo(path.join(cacheDir, `${key}.pdf`));
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(info));
-  await rename(tmp, file);
+  await writeFileAtomic(file, JSON.stringify(info));
   return info;
 }
 
