@@ -73,7 +73,8 @@ export function renderAudience(preview: boolean): Audience {
  * The part of the site one build process renders, set by the build
  * orchestrator (src/lib/build/): `index` renders the pages that list
  * everything, `years:<series>/<year>+…` the issue, article and print pages of
- * those series-years. Unset (plain `astro build`, `astro dev`): everything.
+ * those series-years, `index;years:…` both. Unset (plain `astro build`,
+ * `astro dev`): everything.
  */
 export interface Shard {
   index: boolean;
@@ -81,13 +82,22 @@ export interface Shard {
   years: Set<string>;
 }
 
+/** JIANBAO_SHARD's value for a process rendering the listing pages (`index`) and/or the pages of `years`. */
+export function shardSpec(index: boolean, years: string[]): string {
+  return [...(index ? ['index'] : []), ...(years.length ? [`years:${years.join('+')}`] : [])].join(';');
+}
+
 /** The shard this process renders (JIANBAO_SHARD), or undefined for the whole site. */
 export function shard(): Shard | undefined {
   const v = process.env.JIANBAO_SHARD;
   if (!v) return undefined;
-  if (v === 'index') return { index: true, years: new Set() };
-  if (v.startsWith('years:')) return { index: false, years: new Set(v.slice('years:'.length).split('+').filter(Boolean)) };
-  throw new Error(`JIANBAO_SHARD: "${v}" is not recognised (expected "index" or "years:<series>/<year>+…")`);
+  const out: Shard = { index: false, years: new Set() };
+  for (const piece of v.split(';')) {
+    if (piece === 'index' && !out.index) out.index = true;
+    else if (piece.startsWith('years:') && !out.years.size) out.years = new Set(piece.slice('years:'.length).split('+').filter(Boolean));
+    else throw new Error(`JIANBAO_SHARD: "${v}" is not recognised (expected "index", "years:<series>/<year>+…" or "index;years:…")`);
+  }
+  return out;
 }
 
 /** Whether this process renders the pages of one issue (always, without shards). */

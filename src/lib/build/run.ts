@@ -22,8 +22,8 @@ import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFi
 import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { buildWorkDir, pdfCacheDir, SHARD_YEARS } from '../settings.ts';
-import { assignParts, batchShards, planShards, type Shard } from './plan.ts';
+import { buildWorkDir, pdfCacheDir, SHARD_YEARS, shardSpec } from '../settings.ts';
+import { assignParts, buildJobs, planShards, type Shard } from './plan.ts';
 import { buildSearchInParts } from './search.ts';
 
 export interface BuildOptions {
@@ -111,7 +111,7 @@ const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]', '[number]');
  * spends time on pages another one owns (the listing pages would otherwise
  * be rendered, in full, by every shard).
  */
-async function makeShardRoot(projectRoot: string, shardRoot: string, kind: 'index' | 'years'): Promise<void> {
+async function makeShardRoot(projectRoot: string, shardRoot: string, renders: { index: boolean; years: boolean }): Promise<void> {
   await rm(shardRoot, { recursive: true, force: true });
   await mkdir(shardRoot, { recursive: true });
   const pages = path.join(projectRoot, 'src', 'pages');
@@ -119,9 +119,9 @@ async function makeShardRoot(projectRoot: string, shardRoot: string, kind: 'inde
   const wanted = (src: string) => {
     if (!src.startsWith(pages + path.sep)) return true;
     const isIssuePage = src === issuePages || src.startsWith(issuePages + path.sep);
-    if (kind === 'index') return !isIssuePage;
-    // Keep the folders on the way to the issue pages, and the issue pages.
-    return isIssuePage || issuePages.startsWith(src + path.sep);
+    if (isIssuePage) return renders.years;
+    // Keep the folders on the way to the issue pages.
+    return renders.index || issuePages.startsWith(src + path.sep);
   };
   for (const f of PROJECT_FILES) {
     if (existsSync(path.join(projectRoot, f))) await cp(path.join(projectRoot, f), path.join(shardRoot, f), { recursive: true, filter: wanted });
@@ -245,12 +245,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       reports.push({ name: s.name, cached: false, ms });
     };
 
-    /** Builds shards of one kind in one process (the search index in this one) and stores each in the cache. */
+    /** Builds the search index (in this process) or shards in one Astro process, and stores each in the cache. */
     const buildJob = async (job: Shard[]) => {
       const t = performance.now();
-      const kind = job[0].kind;
       const label = job.map((s) => s.name).join('、');
-      if (kind === 'search') {
+      if (job[0].kind === 'search') {
         const out = path.join(runDir, job[0].name, 'pagefind');
         const built = await buildSearchInParts({ input, bodies: checked.bodies }, parts, out, {
           base,
@@ -268,15 +267,16 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         const shardRoot = path.join(o.projectRoot, '.astro', `${shardRootPrefix(work)}${job[0].name}`);
         // Output beside the cache (same filesystem), so each shard's folders move into it, not copy.
         const built = path.join(runDir, `built-${job[0].name}`);
-        await makeShardRoot(o.projectRoot, shardRoot, kind);
+        const index = job.some((s) => s.kind === 'index');
         const years = job.flatMap((s) => s.years);
+        await makeShardRoot(o.projectRoot, shardRoot, { index, years: years.length > 0 });
         const env: NodeJS.ProcessEnv = {
           ...o.env,
           ASTRO_TELEMETRY_DISABLED: '1',
           JIANBAO_CONTENT: o.contentDir,
-          JIANBAO_SHARD: kind === 'index' ? 'index' : `years:${years.join('+')}`,
+          JIANBAO_SHARD: shardSpec(index, years),
           JIANBAO_ARCHIVE_INPUT: inputFile,
-          JIANBAO_SITEMAP_PAGES: kind === 'index' ? sitemapFile : '',
+          JIANBAO_SITEMAP_PAGES: index ? sitemapFile : '',
           JIANBAO_OUT_DIR: built,
           JIANBAO_CACHE_DIR: path.join(work, 'astro', job[0].name),
           JIANBAO_PDF: pdf ? '1' : '0',
@@ -298,13 +298,30 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         }
         for (const l of problemLines(result.output)) o.warn(`[${label}] ${l.trim()}`);
         await rm(path.join(built, '.prerender'), { recursive: true, force: true });
-        // One process, several shards: each shard's cache gets its own years' folders and the assets.
+        // One process, several shards: each year shard's cache gets its own years' folders and the
+        // assets they use; the index shard (last in its job) everything else — but not assets only
+        // year pages use (an article's image), which its cache would otherwise keep after they go.
+        const yearAssets = new Set<string>();
         for (const s of job) {
           const out = path.join(runDir, s.name);
-          if (kind === 'index') await moveInto(built, out);
-          else {
-            for (const y of s.years) await moveInto(path.join(built, y), path.join(out, y));
+          if (s.kind === 'index') {
+            const assets = path.join(built, '_astro');
+            const assetsAside = path.join(runDir, `assets-${s.name}`);
+            await moveInto(assets, assetsAside);
+            await moveInto(built, out);
+            const own = new Set(await assetsUsedBy(out, assetsAside));
+            for (const f of existsSync(assetsAside) ? await readdir(assetsAside) : []) {
+              if (own.has(f) || !yearAssets.has(f)) await moveInto(path.join(assetsAside, f), path.join(out, '_astro', f));
+            }
+            await rm(assetsAside, { recursive: true, force: true });
+          } else {
+            // A year's issues are folders in its folder; the year's own page there (index.html) is a listing page.
+            for (const y of s.years) {
+              const entries = existsSync(path.join(built, y)) ? await readdir(path.join(built, y), { withFileTypes: true }) : [];
+              for (const e of entries) if (e.isDirectory()) await moveInto(path.join(built, y, e.name), path.join(out, y, e.name));
+            }
             for (const f of await assetsUsedBy(out, path.join(built, '_astro'))) {
+              yearAssets.add(f);
               await mkdir(path.join(out, '_astro'), { recursive: true });
               await copyFile(path.join(built, '_astro', f), path.join(out, '_astro', f));
             }
@@ -321,10 +338,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // Year shards share processes up to a number of articles; the most expensive jobs go first,
     // so the last ones to finish are small.
     const budget = o.batchArticles ?? BATCH_ARTICLES;
-    const groups: Shard[][] = [
-      ...todo.filter((s) => s.kind !== 'years').map((s) => [s]),
-      ...batchShards(todo.filter((s) => s.kind === 'years'), budget),
-    ];
+    const groups = buildJobs(todo, budget);
     const cost = (job: Shard[]) => job.reduce((n, s) => n + s.articles, 0);
     const queue = groups.sort((a, b) => cost(b) - cost(a) || a[0].name.localeCompare(b[0].name));
     // Memory: Astro processes at once render at most `budget` articles between them (a larger
@@ -332,7 +346,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // one process renders pages while the other core builds the search index.
     let rendering = 0;
     const waiting: (() => void)[] = [];
-    const fits = (job: Shard[]) => job[0].kind !== 'years' || rendering === 0 || rendering + cost(job) <= budget;
+    const renders = (job: Shard[]) => job.some((s) => s.kind === 'years');
+    const fits = (job: Shard[]) => !renders(job) || rendering === 0 || rendering + cost(job) <= budget;
     let failure: unknown;
     const worker = async () => {
       while (queue.length && !failure && !interrupted) {
@@ -342,7 +357,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           continue;
         }
         const [job] = queue.splice(at, 1);
-        const held = job[0].kind === 'years' ? cost(job) : 0;
+        const held = renders(job) ? cost(job) : 0;
         rendering += held;
         try {
           await buildJob(job);

@@ -125,8 +125,9 @@ describe('the sharded build', () => {
     // Astro's cache of a shard the plan no longer has (left by an earlier build) is removed; current ones are kept.
     const astroCaches = readdirSync(path.join(cache, 'jianbao-build/astro'));
     expect(astroCaches).not.toContain('years-alpha-2019-2019');
-    expect(astroCaches).toContain('index');
     expect(astroCaches.some((d) => d.startsWith('years-alpha-'))).toBe(true);
+    // The listing pages rendered in the process of the two year shards: one Astro start-up, not two.
+    expect(stdout).toMatch(/✓ years-alpha-2024-2024、years-alpha-2025-2025、index（/);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
@@ -157,6 +158,25 @@ describe('the sharded build', () => {
     expect(stdout).not.toMatch(/years-beta-2024-2024/);
     expect(assetsNamed(dist, 'wang-ge-tu')).toEqual([]);
     expect(readFileSync(path.join(dist, tampered), 'utf8')).not.toContain('<HTML');
+    const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
+    expect(treeDiff(reference.outDir, dist)).toEqual([]);
+  }, 900_000);
+
+  it('splits a process of a year and the listing pages right: the year\'s own page stays with the listing pages, a picture taken out goes', async () => {
+    const article = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
+    const before = readFileSync(article, 'utf8');
+    // A new title (the listing pages show it) and a picture: one process renders that year and the index.
+    writeFileSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu-2.png'), png(20, 12, [30, 120, 200]));
+    writeFileSync(article, `${before.replace(/^title: .*$/m, 'title: 网格化管理改题后的标题')}\n![网格划分示意二](./wang-ge-tu-2.png)\n`);
+    const first = await build(content, dist, cache);
+    expect(first.stdout).toMatch(/✓ years-alpha-2023-2023、index（/);
+    expect(assetsNamed(dist, 'wang-ge-tu-2')).toHaveLength(1);
+    // Taken out again: only that year is rebuilt; the index shard's cached output must not bring it back.
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/\n!\[网格划分示意二\]\(\.\/wang-ge-tu-2\.png\)\n/, '\n'));
+    rmSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu-2.png'));
+    const { stdout } = await build(content, dist, cache);
+    expect(stdout).not.toMatch(/index（/);
+    expect(assetsNamed(dist, 'wang-ge-tu-2')).toEqual([]);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);

@@ -3,7 +3,7 @@
  * bounded size, shards into CI parts of balanced cost.
  */
 import { describe, expect, it } from 'vitest';
-import { assignParts, batchShards, searchParts, type Shard } from '../../../src/lib/build/plan.ts';
+import { assignParts, batchShards, buildJobs, searchParts, type Shard } from '../../../src/lib/build/plan.ts';
 
 const years = (name: string, articles: number): Shard => ({ name, kind: 'years', years: [name], articles, key: name });
 
@@ -30,6 +30,26 @@ describe('batchShards', () => {
     const shards = [years('a', 300), years('b', 300), years('c', 600), years('d', 100)];
     const names = (gs: Shard[][]) => gs.map((g) => g.map((s) => s.name));
     expect(names(batchShards([...shards].reverse(), 700))).toEqual(names(batchShards(shards, 700)));
+  });
+});
+
+describe('buildJobs', () => {
+  const index: Shard = { ...years('index', 0), kind: 'index', years: [] };
+  const search: Shard = { ...years('search', 6000), kind: 'search', years: [] };
+  const names = (gs: Shard[][]) => gs.map((g) => g.map((s) => s.name));
+
+  it('renders the listing pages in the process of the year shards when those fit one (a publish)', () => {
+    expect(names(buildJobs([index, years('s-2026', 300), search], 3000))).toEqual([['search'], ['s-2026', 'index']]);
+  });
+
+  it('gives the listing pages a process of their own beside several batches (a cold build)', () => {
+    const jobs = buildJobs([index, years('a', 2000), years('b', 2000), search], 3000);
+    expect(names(jobs)).toEqual([['search'], ['index'], ['a'], ['b']]);
+  });
+
+  it('builds the index alone, and year shards alone, when only they changed', () => {
+    expect(names(buildJobs([index], 3000))).toEqual([['index']]);
+    expect(names(buildJobs([years('a', 10), search], 3000))).toEqual([['search'], ['a']]);
   });
 });
 
