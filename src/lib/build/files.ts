@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { constants as fsConstants, existsSync, statSync } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimited } from '../concurrency.ts';
+import { mapLimited, readFileFast } from '../concurrency.ts';
 
 /** Every file under `dir` (relative, `/`-separated, sorted), or none when it does not exist. */
 export async function listTree(dir: string): Promise<string[]> {
@@ -22,7 +22,7 @@ export async function hashFiles(root: string, files: string[]): Promise<string> 
   // every build's planning at 6,000 articles.
   for (let i = 0; i < files.length; i += 256) {
     const window = files.slice(i, i + 256);
-    const contents = await mapLimited(window, (f) => readFile(path.join(root, f)));
+    const contents = await mapLimited(window, (f) => readFileFast(path.join(root, f)));
     window.forEach((f, j) => {
       h.update(`${f}\0`);
       h.update(contents[j]);
@@ -159,7 +159,7 @@ export async function assetsUsedBy(pagesDir: string, assetsDir: string): Promise
     }
   };
   const pages = (await listTree(pagesDir)).filter((f) => f.endsWith('.html'));
-  await mapLimited(pages, async (f) => scan(await readFile(path.join(pagesDir, f), 'utf8')));
+  await mapLimited(pages, async (f) => scan((await readFileFast(path.join(pagesDir, f))).toString('utf8')));
   for (let name = queue.shift(); name; name = queue.shift()) scan(await readFile(path.join(assetsDir, name), 'utf8'));
   return [...used].sort();
 }

@@ -6,9 +6,9 @@
  * CRLF tolerated, legacy encodings refused), the same YAML engine, the same
  * schema and the same cross-file rules.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimited } from '../concurrency.ts';
+import { mapLimited, readFileFast } from '../concurrency.ts';
 import type { z } from 'astro/zod';
 import { decodeContent } from './decode.ts';
 import { formatProblem, type ContentProblem } from './errors.ts';
@@ -138,7 +138,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     if (where.kind === 'doc') return;
     tree.files++;
     const overlay = options.overlay?.get(rel);
-    const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFile(path.join(root, rel)));
+    const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFileFast(path.join(root, rel)));
     if (!decoded.ok) return add(rel, decoded.line, undefined, decoded.message);
     texts.set(rel, decoded.text);
   });

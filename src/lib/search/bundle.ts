@@ -9,9 +9,9 @@
 import { decode, encode } from 'cborg';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readFileFast } from '../concurrency.ts';
 import { gunzip, gunzipSync, gzip, constants as zlib } from 'node:zlib';
 
 const HEADER = Buffer.from('pagefind_dcd');
@@ -48,7 +48,7 @@ function unwrap(raw: Buffer, file: string): Buffer {
 
 /** Reads a gzipped Pagefind CBOR file. */
 export async function readPagefindFile<T>(file: string): Promise<T> {
-  return decode(unwrap(await gunzipAsync(await readFile(file)), file)) as T;
+  return decode(unwrap(await gunzipAsync(await readFileFast(file)), file)) as T;
 }
 
 /** Reads a gzipped Pagefind CBOR file, synchronously. */
@@ -58,7 +58,7 @@ export function readPagefindFileSync<T>(file: string): T {
 
 /** The raw (unzipped, header removed) bytes of a Pagefind file: what its hash is made from. */
 export async function pagefindFileBody(file: string): Promise<Buffer> {
-  return unwrap(await gunzipAsync(await readFile(file)), file);
+  return unwrap(await gunzipAsync(await readFileFast(file)), file);
 }
 
 /** A value as the body of a Pagefind file: CBOR (what the file's hash is made from). */
