@@ -26,7 +26,7 @@ const HELP = `用法：npm run build [-- 选项]
 
 环境变量：JIANBAO_CONTENT（内容目录）、JIANBAO_OUT_DIR（输出目录，默认 dist）、
 JIANBAO_CACHE_DIR（缓存目录，默认 node_modules/.astro）、BULLETIN_INCLUDE=internal（内网版）、
-SITE_URL、BASE_PATH、JIANBAO_PDF=0（不生成 PDF）、JIANBAO_SHARD_YEARS（往年每几年一个分片，默认 4）。
+SITE_URL、BASE_PATH、JIANBAO_PDF=0（不生成 PDF）、JIANBAO_SHARD_YEARS（往年每几年一个分片，默认 1）。
 `;
 
 const { values } = parseCli(HELP, {

@@ -5,10 +5,10 @@
  * - `index`: every page that lists things (home, archive, series, units,
  *   statistics, catalogue, feeds, search page, 404). Reads frontmatter only.
  * - `years-<series>-<from>-<to>`: the issue, article and print pages of the
- *   years of one series within a fixed window (2024–2027, 2028–2031 … for
- *   windows of four years), so a shard's years do not depend on what else is
- *   in the archive; the newest year of a series is a shard of its own,
- *   because that is the one that changes.
+ *   years of one series within a fixed window (by default each year alone;
+ *   2024–2027, 2028–2031 … with JIANBAO_SHARD_YEARS=4), so a shard's years do
+ *   not depend on what else is in the archive; the newest year of a series is
+ *   a shard of its own, because that is the one that changes.
  * - `search`: the Pagefind index, built from the content files in parts, one
  *   per year shard (see searchParts), each cached on its own, and merged.
  */

@@ -42,7 +42,7 @@ export interface BuildOptions {
   env: NodeJS.ProcessEnv;
   /** Shards built at once (default: number of CPUs). */
   jobs?: number;
-  /** Past years of a series are built in shards of windows of this many years (default 4). */
+  /** Past years of a series are built in shards of windows of this many years (default SHARD_YEARS). */
   shardYears?: number;
   /** Year shards to build share one Astro process up to this many articles (default BATCH_ARTICLES). */
   batchArticles?: number;
