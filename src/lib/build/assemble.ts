@@ -13,12 +13,12 @@
  * deploy script working in `dist/`) gets it copied afresh.
  */
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, existsSync, readFileSync } from 'node:fs';
+import { constants as fsConstants, existsSync, lstatSync, readFileSync } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-file.ts';
-import { mapLimited } from '../concurrency.ts';
+import { mapLimited, readFileFast } from '../concurrency.ts';
 import { listTree } from './files.ts';
 
 /** A file the site needs: where its bytes are and their hash. */
@@ -35,8 +35,10 @@ export type Manifest = Map<string, { hash: string; sig: string }>;
  * renames or re-creates it; '' for anything else (a symbolic link, a folder),
  * which is never trusted.
  */
-async function signature(file: string): Promise<string> {
-  const s = await lstat(file, { bigint: true }).catch(() => undefined);
+function signature(file: string): string {
+  // Synchronous: an lstat through fs/promises costs ≈ 30 µs of the event loop, 0.5 s for the 15,500
+  // files of a 6,000-article site, where lstatSync takes a tenth of that.
+  const s = lstatSync(file, { bigint: true, throwIfNoEntry: false });
   return s?.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : '';
 }
 
@@ -53,7 +55,7 @@ function coarse(sig: string): boolean {
 
 /** sha256 of a file's bytes. */
 async function hashFile(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('base64url');
+  return createHash('sha256').update(await readFileFast(file)).digest('base64url');
 }
 
 const FILE_LIST = 'files.json';
@@ -211,10 +213,10 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
         else files.push(rel);
       }
       const changed = new Set<string>();
-      await mapLimited(dirs, async (d) => {
-        const s = await lstat(path.join(staging, d)).catch(() => undefined);
+      for (const d of dirs) {
+        const s = lstatSync(path.join(staging, d), { throwIfNoEntry: false });
         if (!s || `${s.mode}:${s.uid}:${s.gid}` !== fresh) changed.add(d);
-      });
+      }
       const neededFolders = foldersOf(needed.keys());
       // A parked file must not stand where a needed file's folder goes, nor in a folder where a needed file goes.
       const parkable = (rel: string) => !neededFolders.has(rel) && ![...foldersOf([rel])].some((d) => needed.has(d));
@@ -224,7 +226,7 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
           const want = needed.get(rel);
           const had = spare.manifest.get(rel);
           const abs = path.join(staging, rel);
-          const sig = had && ![...foldersOf([rel])].some((d) => changed.has(d)) ? await signature(abs) : '';
+          const sig = had && ![...foldersOf([rel])].some((d) => changed.has(d)) ? signature(abs) : '';
           const trusted = had !== undefined && sig !== '' && sig === had.sig && (!coarse(sig) || (await hashFile(abs)) === had.hash);
           if (trusted && want && had.hash === want.hash) {
             manifest.set(rel, had);
@@ -265,7 +267,7 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
     // A copy-on-write clone where the filesystem can make one (btrfs, XFS, APFS): no data copied, and
     // unlike a hard link, changing a file in dist/ cannot change the cache.
     await copyFile(src.from, abs, fsConstants.COPYFILE_FICLONE);
-    manifest.set(rel, { hash: src.hash, sig: await signature(abs) });
+    manifest.set(rel, { hash: src.hash, sig: signature(abs) });
   });
   return { manifest, parked, kept, copied: todo.length, removed };
 }
@@ -283,7 +285,7 @@ export function claimParked(report: AssembleReport, rel: string, hash: string): 
 /** Records a file a later step wrote into `staging` as holding content `hash` (over a parked one, which is then no longer parked). */
 export async function recordWritten(staging: string, report: AssembleReport, rel: string, hash: string): Promise<void> {
   report.parked.delete(rel);
-  report.manifest.set(rel, { hash, sig: await signature(path.join(staging, rel)) });
+  report.manifest.set(rel, { hash, sig: signature(path.join(staging, rel)) });
   report.copied++;
 }
 
