@@ -223,7 +223,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const inputFile = path.join(runDir, 'archive-input.json');
     await writeFile(inputFile, archiveInputJson(input));
     const sitemapFile = path.join(runDir, 'sitemap-pages.json');
-    await writeFile(sitemapFile, JSON.stringify([...archive.issues.map((i) => i.url), ...archive.articles.map((a) => a.url)].map((u) => new URL(u, o.site).href)));
+    // In the order @astrojs/sitemap sorts all its addresses in (localeCompare, 'en', numeric, ≈ 4 µs a
+    // comparison): handed over sorted, its sort runs through them instead of taking 0.5 s of the
+    // index shard at 6,000 articles. The sitemap is the same.
+    const sitemapPages = [...archive.issues.map((i) => i.url), ...archive.articles.map((a) => a.url)].map((u) => new URL(u, o.site).href);
+    await writeFile(sitemapFile, JSON.stringify(sitemapPages.sort(new Intl.Collator('en', { numeric: true }).compare)));
     const cacheOf = (s: Shard) => path.join(work, 'shards', o.audience, s.name);
     const isCached = async (s: Shard) => existsSync(path.join(cacheOf(s), 'key')) && (await readFile(path.join(cacheOf(s), 'key'), 'utf8')) === s.key;
     const reports: ShardReport[] = [];
