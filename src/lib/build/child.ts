@@ -1,5 +1,8 @@
-/** Runs one Astro build process of a shard and keeps its log short. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** Runs the Astro build processes of shards and keeps their logs short. */
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
 /** Lines of an Astro log that say nothing when things go well (per-page progress, timings, our own shard set-up). */
 const NOISE = [
@@ -24,33 +27,72 @@ export interface ChildResult {
 /** Processes still running, so an interrupted build can stop them. */
 export const running = new Set<ChildProcess>();
 
-/** Runs `command args`, collecting its output; with `echo`, each line goes there as it comes. */
-export function runChild(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; echo?: (line: string) => void }): Promise<ChildResult> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-worker.ts');
+
+/**
+ * An `astro build` process (astro-worker.ts), started ahead of its job so it
+ * loads Astro while the build checks and plans; `build` gives it the job.
+ * Its output is collected from the start.
+ */
+export class AstroProcess {
+  private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
+  private readonly done: Promise<ChildResult>;
+  private output = '';
+  private pending = '';
+  private echo?: (line: string) => void;
+  private started = false;
+
+  constructor(projectRoot: string, env: NodeJS.ProcessEnv) {
+    const child = spawn(process.execPath, [WORKER, projectRoot], { cwd: projectRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = child;
     running.add(child);
-    let output = '';
-    let pending = '';
     const take = (d: Buffer) => {
       const s = d.toString();
-      output += s;
-      if (!options.echo) return;
-      pending += s;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const l of lines) options.echo(l);
+      this.output += s;
+      this.pending += s;
+      if (!this.echo) return;
+      const lines = this.pending.split('\n');
+      this.pending = lines.pop() ?? '';
+      for (const l of lines) this.echo(l);
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('error', (e) => {
-      output += `\n${e.message}`;
+    // A process that died before its job is reported by `done`; writing to it must not throw.
+    child.stdin.on('error', () => undefined);
+    this.done = new Promise((resolve) => {
+      child.on('error', (e) => {
+        this.output += `\n${e.message}`;
+      });
+      child.on('close', (code, signal) => {
+        running.delete(child);
+        if (this.pending && this.echo) this.echo(this.pending);
+        resolve({ code: code ?? (signal ? 130 : 1), output: this.output });
+      });
     });
-    child.on('close', (code, signal) => {
-      running.delete(child);
-      if (pending && options.echo) options.echo(pending);
-      resolve({ code: code ?? (signal ? 130 : 1), output });
-    });
-  });
+  }
+
+  /** Builds the project copy `root` with the environment `env`; resolves when the process ends. */
+  build(root: string, env: NodeJS.ProcessEnv, echo?: (line: string) => void): Promise<ChildResult> {
+    if (this.started) throw new Error('AstroProcess: one build per process');
+    this.started = true;
+    this.echo = echo;
+    if (echo && this.pending.includes('\n')) {
+      const lines = this.pending.split('\n');
+      this.pending = lines.pop() ?? '';
+      for (const l of lines) echo(l);
+    }
+    this.child.stdin.end(JSON.stringify({ root, env }));
+    return this.done;
+  }
+
+  /** Ends a process that was given no job. */
+  dismiss(): Promise<ChildResult> {
+    if (!this.started) {
+      this.started = true;
+      this.child.stdin.end();
+    }
+    return this.done;
+  }
 }
 
 /** Stops every child still running (on Ctrl-C or when another shard failed). */

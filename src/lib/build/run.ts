@@ -17,7 +17,7 @@ import { pdfJobs, renderPdfs, type PdfReport } from '../print/pdf.ts';
 import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
-import { running, problemLines, runChild, stopChildren } from './child.ts';
+import { AstroProcess, running, problemLines, stopChildren } from './child.ts';
 import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from './assemble.ts';
 import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
@@ -176,6 +176,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   process.on('SIGTERM', onSignal);
   try {
     if (!o.part) await recoverInterrupted(o.outDir);
+    // An Astro process loads Astro while the content is checked and the build planned, on the
+    // other core (on one core it would only slow the check down); dismissed if nothing needs it.
+    const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    let readyAstro = os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
     await rm(runDir, { recursive: true, force: true });
     await mkdir(runDir, { recursive: true });
 
@@ -275,8 +279,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         const years = job.flatMap((s) => s.years);
         await makeShardRoot(o.projectRoot, shardRoot, { index, years: years.length > 0 });
         const env: NodeJS.ProcessEnv = {
-          ...o.env,
-          ASTRO_TELEMETRY_DISABLED: '1',
+          ...astroEnv,
           JIANBAO_CONTENT: o.contentDir,
           JIANBAO_SHARD: shardSpec(index, years),
           JIANBAO_ARCHIVE_INPUT: inputFile,
@@ -290,11 +293,10 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         };
         if (chromiumPath) env.CHROMIUM_PATH = chromiumPath;
         stopIfInterrupted();
-        const result = await runChild(process.execPath, [path.join(o.projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-          cwd: shardRoot,
-          env,
-          echo: o.detail && ((l) => o.detail!(`[${label}] ${l}`)),
-        });
+        const astro = readyAstro ?? new AstroProcess(o.projectRoot, astroEnv);
+        // The next Astro job's process loads while this one builds.
+        readyAstro = queue.some(isAstroJob) ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
+        const result = await astro.build(shardRoot, env, o.detail && ((l) => o.detail!(`[${label}] ${l}`)));
         stopIfInterrupted();
         if (result.code !== 0) {
           const lines = result.output.trimEnd().split('\n');
@@ -343,6 +345,11 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     // so the last ones to finish are small.
     const budget = o.batchArticles ?? BATCH_ARTICLES;
     const groups = buildJobs(todo, budget);
+    const isAstroJob = (job: Shard[]) => job[0].kind !== 'search';
+    if (!groups.some(isAstroJob)) {
+      void readyAstro?.dismiss();
+      readyAstro = undefined;
+    }
     const cost = (job: Shard[]) => job.reduce((n, s) => n + s.articles, 0);
     const queue = groups.sort((a, b) => cost(b) - cost(a) || a[0].name.localeCompare(b[0].name));
     // Memory: Astro processes at once render at most `budget` articles between them (a larger
@@ -375,6 +382,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker));
+    void readyAstro?.dismiss();
+    readyAstro = undefined;
     stopIfInterrupted();
     if (failure) throw failure instanceof BuildError ? failure : new BuildError(`构建失败：${(failure as Error).message}；原有输出保持不变。`);
 
