@@ -181,6 +181,14 @@ describe('the sharded build', () => {
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
 
+  it('rebuilds nothing when only the notes for editors beside the content change', async () => {
+    writeFileSync(path.join(content, '编辑指南.md'), '# 编辑指南\n\n本地说明，不进入网站。\n');
+    writeFileSync(path.join(content, '编辑指南-1-示例.png'), png(8, 8, [0, 0, 0]));
+    const { stdout } = await build(content, dist, cache);
+    expect(rebuilt(stdout)).toBe(0);
+    expect(allFiles(dist).some((f) => f.includes('编辑指南'))).toBe(false);
+  }, 900_000);
+
   it('built in parts by separate processes (as CI jobs) and joined, equals the one-machine build', async () => {
     const joinCache = path.join(work, 'join-cache');
     // Parts link PDFs unless told otherwise (they need no Chromium; the joining job renders the
