@@ -177,10 +177,6 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
   process.on('SIGTERM', onSignal);
   try {
     if (!o.part) await recoverInterrupted(o.outDir);
-    // An Astro process loads Astro while the content is checked and the build planned, on the
-    // other core (on one core it would only slow the check down); dismissed if nothing needs it.
-    const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
-    let readyAstro = os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
     await rm(runDir, { recursive: true, force: true });
     await mkdir(runDir, { recursive: true });
 
@@ -190,6 +186,13 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const checked = await checkContent(o.contentDir, { cache: await checkCache(o.projectRoot, o.cacheDir) });
     for (const p of checked.problems) o.warn(formatProblem(p));
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
+
+    // The first Astro process loads Astro (≈ 1.5 s) while the build is planned, on the other core;
+    // dismissed if nothing needs it. Not during the check, which it slowed down as much as it
+    // saved (the two cores of a small machine are rarely two whole cores), nor beside running
+    // jobs, where it took time from the search index, the cold build's longest job.
+    const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    let readyAstro = os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
 
     endPhase('check');
 
@@ -296,8 +299,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         if (chromiumPath) env.CHROMIUM_PATH = chromiumPath;
         stopIfInterrupted();
         const astro = readyAstro ?? new AstroProcess(o.projectRoot, astroEnv);
-        // The next Astro job's process loads while this one builds.
-        readyAstro = queue.some(isAstroJob) ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
+        readyAstro = undefined;
         const result = await astro.build(shardRoot, env, o.detail && ((l) => o.detail!(`[${label}] ${l}`)));
         stopIfInterrupted();
         if (result.code !== 0) {
