@@ -136,27 +136,49 @@ export async function recoverInterrupted(target: string): Promise<void> {
   }
 }
 
-/** `/_astro/<name>` as pages and stylesheets name an asset (after any base path), and `./<name>` as scripts import each other. */
-const ASSET_REF = /\/_astro\/([\w.@~-]+)|["'(]\.\/([\w.@~-]+\.(?:m?js|css))["')]/g;
+/**
+ * `/_astro/…` as pages and stylesheets name an asset (after any base path), up to where the
+ * address surely ends; the asset's name is a prefix of it, since the address may run on into
+ * `')` or a srcset's `, ` and names may hold both. `./<name>` is how scripts import each other.
+ */
+const ASSET_URL = /\/_astro\/([^"\s<>`]+)/g;
+const SCRIPT_REF = /["'(]\.\/([\w.@~-]+\.(?:m?js|css))["')]/g;
 
 /**
  * The files of `assetsDir` (Astro's `_astro/`) that the HTML pages under
  * `pagesDir` use, with what those stylesheets and scripts use in turn.
  * A shard built in one process with others keeps only these: another
  * shard's images in its cache would outlive their article (a picture of an
- * article withdrawn later would stay published).
+ * article withdrawn later would stay published). A picture's name is as the
+ * editor gave it (示意图.png), which pages write percent-encoded.
  */
 export async function assetsUsedBy(pagesDir: string, assetsDir: string): Promise<string[]> {
+  const byAddress = new Map<string, string>();
+  for (const e of existsSync(assetsDir) ? await readdir(assetsDir, { withFileTypes: true }) : []) {
+    if (!e.isFile()) continue;
+    byAddress.set(e.name, e.name);
+    byAddress.set(encodeURI(e.name), e.name);
+    byAddress.set(encodeURIComponent(e.name), e.name);
+  }
   const used = new Set<string>();
   const queue: string[] = [];
+  const use = (name: string | undefined) => {
+    if (name === undefined || used.has(name)) return;
+    used.add(name);
+    if (/\.(?:m?js|css)$/.test(name)) queue.push(name);
+  };
   const scan = (text: string) => {
-    for (const m of text.matchAll(ASSET_REF)) {
-      const name = m[1] ?? m[2];
-      if (!used.has(name) && existsSync(path.join(assetsDir, name))) {
-        used.add(name);
-        if (/\.(?:m?js|css)$/.test(name)) queue.push(name);
+    for (const m of text.matchAll(ASSET_URL)) {
+      const address = m[1];
+      for (let n = address.length; n > 0; n--) {
+        const name = byAddress.get(address.slice(0, n));
+        if (name !== undefined) {
+          use(name);
+          break;
+        }
       }
     }
+    for (const m of text.matchAll(SCRIPT_REF)) use(byAddress.get(m[1]));
   };
   const pages = (await listTree(pagesDir)).filter((f) => f.endsWith('.html'));
   await mapLimited(pages, async (f) => scan((await readFileFast(path.join(pagesDir, f))).toString('utf8')));

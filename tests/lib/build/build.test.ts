@@ -162,21 +162,30 @@ describe('the sharded build', () => {
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
 
-  it('splits a process of a year and the listing pages right: the year\'s own page stays with the listing pages, a picture taken out goes', async () => {
+  it('splits a process of a year and the listing pages right: the year\'s own page stays with the listing pages, the year keeps its picture, a picture taken out goes', async () => {
     const article = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
     const before = readFileSync(article, 'utf8');
-    // A new title (the listing pages show it) and a picture: one process renders that year and the index.
-    writeFileSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu-2.png'), png(20, 12, [30, 120, 200]));
-    writeFileSync(article, `${before.replace(/^title: .*$/m, 'title: 网格化管理改题后的标题')}\n![网格划分示意二](./wang-ge-tu-2.png)\n`);
+    // A picture named as an editor would name it (pages write its address percent-encoded), and a
+    // new title (the listing pages show it): one process renders that year and the index.
+    const picture = '网格 示意图';
+    const withPicture = `${before.replace(/^title: .*$/m, 'title: 网格化管理改题后的标题')}\n![网格划分示意二](<./${picture}.png>)\n`;
+    writeFileSync(path.join(content, `issues/alpha/2023/001/${picture}.png`), png(20, 12, [30, 120, 200]));
+    writeFileSync(article, withPicture);
     const first = await build(content, dist, cache);
     expect(first.stdout).toMatch(/✓ years-alpha-2023-2023、index（/);
-    expect(assetsNamed(dist, 'wang-ge-tu-2')).toHaveLength(1);
+    expect(assetsNamed(dist, picture)).toHaveLength(1);
+    // The year alone, the picture kept: it is the year shard's, not the listing pages'.
+    writeFileSync(article, `${withPicture}\n再补充一句说明。\n`);
+    const alone = await build(content, dist, cache);
+    expect(alone.stdout).toMatch(/✓ years-alpha-2023-2023（/);
+    expect(assetsNamed(dist, picture)).toHaveLength(1);
+    expect(treeDiff((await buildSiteOneProcess(content, NO_CHROMIUM)).outDir, dist)).toEqual([]);
     // Taken out again: only that year is rebuilt; the index shard's cached output must not bring it back.
-    writeFileSync(article, readFileSync(article, 'utf8').replace(/\n!\[网格划分示意二\]\(\.\/wang-ge-tu-2\.png\)\n/, '\n'));
-    rmSync(path.join(content, 'issues/alpha/2023/001/wang-ge-tu-2.png'));
+    writeFileSync(article, readFileSync(article, 'utf8').replace(`\n![网格划分示意二](<./${picture}.png>)\n`, '\n'));
+    rmSync(path.join(content, `issues/alpha/2023/001/${picture}.png`));
     const { stdout } = await build(content, dist, cache);
     expect(stdout).not.toMatch(/index（/);
-    expect(assetsNamed(dist, 'wang-ge-tu-2')).toEqual([]);
+    expect(assetsNamed(dist, picture)).toEqual([]);
     const reference = await buildSiteOneProcess(content, NO_CHROMIUM);
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
