@@ -48,3 +48,6 @@ Object.assign(process.env, job.env);
 process.chdir(job.root);
 await warm;
 await (await cli).cli([process.execPath, path.join(astroDir, 'bin', 'astro.mjs'), 'build']);
+// As Astro's bin does: a handle something left open (a timer in an integration) must not keep a
+// finished build running, and the orchestrator waiting for it.
+process.exit(process.exitCode ?? 0);

@@ -3,6 +3,7 @@
  * build needs no Astro process, and a job it cannot run is a failure with
  * the reason in its output, never a hang.
  */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +28,17 @@ describe('AstroProcess', () => {
     expect(result.output).toContain(missing);
     expect(lines.join('\n')).toContain(missing);
     expect(() => p.build(missing, process.env)).toThrow(/one build per process/);
+  }, 60_000);
+
+  it('ends when the build is done, even with a handle left open', async () => {
+    // A project whose config leaves a timer running, as an integration might.
+    const root = mkdtempSync(path.join(tmpdir(), 'jianbao-astro-process-'));
+    writeFileSync(path.join(root, 'astro.config.mjs'), "setInterval(() => {}, 1000);\nexport default { outDir: './out' };\n");
+    mkdirSync(path.join(root, 'src/pages'), { recursive: true });
+    writeFileSync(path.join(root, 'src/pages/index.astro'), '<p>你好</p>\n');
+    symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+    const result = await new AstroProcess(PROJECT_ROOT, process.env).build(root, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/Complete!/);
   }, 60_000);
 });
