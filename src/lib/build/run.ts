@@ -11,7 +11,7 @@ import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile 
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../content/check.ts';
-import { classifyContentPath } from '../content/layout.ts';
+import { classifyContentPath, isHiddenPath } from '../content/layout.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs, type PdfReport } from '../print/pdf.ts';
@@ -210,7 +210,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const archive = buildArchive(input, { base, audience: o.audience, pdf });
     const settings = JSON.stringify({ site: o.site, base, audience: o.audience, pdf, node: process.version });
     const templatesHash = hashStrings(await hashSources(o.projectRoot, TEMPLATE_SOURCES), settings);
-    const contentFiles = await listTree(o.contentDir);
+    // What the content reader reads: not dot files and folders (a content repository's .git/).
+    const contentFiles = (await listTree(o.contentDir)).filter((f) => !isHiddenPath(f));
     // Notes for editors beside the content (编辑指南.md) are read by no page: editing them rebuilds nothing.
     const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/') && classifyContentPath(f).kind !== 'doc'));
     const byYear = new Map<string, string[]>();

@@ -88,6 +88,11 @@ export function parseContentPath(rel: string): ParsedContentPath {
   };
 }
 
+/** Dot files and folders (.git, .DS_Store, .staging-*) are never content, for any reader. */
+export function isHiddenPath(rel: string): boolean {
+  return rel.split('/').some((part) => part.startsWith('.'));
+}
+
 export type ContentPathKind =
   | ParsedContentPath
   | { kind: 'units' }

@@ -13,7 +13,7 @@ import type { z } from 'astro/zod';
 import { decodeContent } from './decode.ts';
 import { formatProblem, type ContentProblem } from './errors.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
-import { classifyContentPath } from './layout.ts';
+import { classifyContentPath, isHiddenPath } from './layout.ts';
 import { articleSchema, issueSchema, seriesSchema, siteSchema, unitsSchema, type ArticleData, type IssueData, type SeriesData, type SiteData } from './schema.ts';
 import { hasBodyText, validateTree } from './validate.ts';
 
@@ -75,8 +75,7 @@ async function walk(dir: string): Promise<{ rel: string; kind: 'file' | 'link' |
   const out: { rel: string; kind: 'file' | 'link' | 'dir' }[] = [];
   for (const d of await readdir(dir, { recursive: true, withFileTypes: true })) {
     const rel = path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
-    // Dot files and folders (.git, .DS_Store, .staging-*) are never content, for any reader.
-    if (rel.split('/').some((part) => part.startsWith('.'))) continue;
+    if (isHiddenPath(rel)) continue;
     out.push({ rel, kind: d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'dir' : 'file' });
   }
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

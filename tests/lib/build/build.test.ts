@@ -190,9 +190,12 @@ describe('the sharded build', () => {
     expect(treeDiff(reference.outDir, dist)).toEqual([]);
   }, 900_000);
 
-  it('rebuilds nothing when only the notes for editors beside the content change', async () => {
+  it('rebuilds nothing when only the notes for editors or hidden files (a content repository\'s .git/) change', async () => {
     writeFileSync(path.join(content, '编辑指南.md'), '# 编辑指南\n\n本地说明，不进入网站。\n');
     writeFileSync(path.join(content, '编辑指南-1-示例.png'), png(8, 8, [0, 0, 0]));
+    mkdirSync(path.join(content, '.git'), { recursive: true });
+    writeFileSync(path.join(content, '.git/HEAD'), 'ref: refs/heads/main\n');
+    writeFileSync(path.join(content, 'issues/alpha/2023/.DS_Store'), 'x');
     const { stdout } = await build(content, dist, cache);
     expect(rebuilt(stdout)).toBe(0);
     expect(allFiles(dist).some((f) => f.includes('编辑指南'))).toBe(false);
