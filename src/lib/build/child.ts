@@ -50,10 +50,7 @@ export class AstroProcess {
       const s = d.toString();
       this.output += s;
       this.pending += s;
-      if (!this.echo) return;
-      const lines = this.pending.split('\n');
-      this.pending = lines.pop() ?? '';
-      for (const l of lines) this.echo(l);
+      this.flushLines();
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -76,13 +73,17 @@ export class AstroProcess {
     if (this.started) throw new Error('AstroProcess: one build per process');
     this.started = true;
     this.echo = echo;
-    if (echo && this.pending.includes('\n')) {
-      const lines = this.pending.split('\n');
-      this.pending = lines.pop() ?? '';
-      for (const l of lines) echo(l);
-    }
+    this.flushLines();
     this.child.stdin.end(JSON.stringify({ root, env }));
     return this.done;
+  }
+
+  /** Hands the whole lines of output so far to `echo`, once there is one (until then they wait). */
+  private flushLines(): void {
+    if (!this.echo) return;
+    const lines = this.pending.split('\n');
+    this.pending = lines.pop() ?? '';
+    for (const l of lines) this.echo(l);
   }
 
   /** Ends a process that was given no job. */

@@ -11,7 +11,7 @@ import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile 
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../content/check.ts';
-import { classifyContentPath, isHiddenPath } from '../content/layout.ts';
+import { feedsTheSite } from '../content/layout.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
 import { pdfJobs, renderPdfs, type PdfReport } from '../print/pdf.ts';
@@ -131,6 +131,41 @@ async function makeShardRoot(projectRoot: string, shardRoot: string, renders: { 
 }
 
 /**
+ * Splits the output `built` of one Astro process among the shards of its job,
+ * each into `outOf(shard)`: a year shard gets its issues' folders (the year's
+ * own page, `<series>/<year>/index.html`, is a listing page) and the assets its
+ * pages use; the index shard, last in its job, everything else — but not the
+ * assets only year pages use (an article's picture), which its cache would
+ * otherwise keep after they go. Each cache is what its shard would build alone.
+ */
+async function splitOutput(built: string, job: Shard[], outOf: (s: Shard) => string): Promise<void> {
+  const yearAssets = new Set<string>();
+  for (const s of job.filter((x) => x.kind === 'years')) {
+    const out = outOf(s);
+    for (const y of s.years) {
+      const entries = existsSync(path.join(built, y)) ? await readdir(path.join(built, y), { withFileTypes: true }) : [];
+      for (const e of entries) if (e.isDirectory()) await moveInto(path.join(built, y, e.name), path.join(out, y, e.name));
+    }
+    for (const f of await assetsUsedBy(out, path.join(built, '_astro'))) {
+      yearAssets.add(f);
+      await mkdir(path.join(out, '_astro'), { recursive: true });
+      await copyFile(path.join(built, '_astro', f), path.join(out, '_astro', f));
+    }
+  }
+  const index = job.find((x) => x.kind === 'index');
+  if (!index) return;
+  const out = outOf(index);
+  const assetsAside = `${out}.assets`;
+  await moveInto(path.join(built, '_astro'), assetsAside);
+  await moveInto(built, out);
+  const own = new Set(await assetsUsedBy(out, assetsAside));
+  for (const f of existsSync(assetsAside) ? await readdir(assetsAside) : []) {
+    if (own.has(f) || !yearAssets.has(f)) await moveInto(path.join(assetsAside, f), path.join(out, '_astro', f));
+  }
+  await rm(assetsAside, { recursive: true, force: true });
+}
+
+/**
  * How the project copies of a build with cache folder `work` are named, under
  * the project's `.astro/`: the same from one build to the next (one build at a
  * time holds the cache's lock), so Vite's dependency cache, kept per shard in
@@ -210,10 +245,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const archive = buildArchive(input, { base, audience: o.audience, pdf });
     const settings = JSON.stringify({ site: o.site, base, audience: o.audience, pdf, node: process.version });
     const templatesHash = hashStrings(await hashSources(o.projectRoot, TEMPLATE_SOURCES), settings);
-    // What the content reader reads: not dot files and folders (a content repository's .git/).
-    const contentFiles = (await listTree(o.contentDir)).filter((f) => !isHiddenPath(f));
-    // Notes for editors beside the content (编辑指南.md) are read by no page: editing them rebuilds nothing.
-    const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/') && classifyContentPath(f).kind !== 'doc'));
+    const contentFiles = (await listTree(o.contentDir)).filter(feedsTheSite);
+    const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/')));
     const byYear = new Map<string, string[]>();
     for (const f of contentFiles) {
       const m = /^issues\/([^/]+)\/([^/]+)\//.exec(f);
@@ -309,35 +342,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         }
         for (const l of problemLines(result.output)) o.warn(`[${label}] ${l.trim()}`);
         await rm(path.join(built, '.prerender'), { recursive: true, force: true });
-        // One process, several shards: each year shard's cache gets its own years' folders and the
-        // assets they use; the index shard (last in its job) everything else — but not assets only
-        // year pages use (an article's image), which its cache would otherwise keep after they go.
-        const yearAssets = new Set<string>();
-        for (const s of job) {
-          const out = path.join(runDir, s.name);
-          if (s.kind === 'index') {
-            const assets = path.join(built, '_astro');
-            const assetsAside = path.join(runDir, `assets-${s.name}`);
-            await moveInto(assets, assetsAside);
-            await moveInto(built, out);
-            const own = new Set(await assetsUsedBy(out, assetsAside));
-            for (const f of existsSync(assetsAside) ? await readdir(assetsAside) : []) {
-              if (own.has(f) || !yearAssets.has(f)) await moveInto(path.join(assetsAside, f), path.join(out, '_astro', f));
-            }
-            await rm(assetsAside, { recursive: true, force: true });
-          } else {
-            // A year's issues are folders in its folder; the year's own page there (index.html) is a listing page.
-            for (const y of s.years) {
-              const entries = existsSync(path.join(built, y)) ? await readdir(path.join(built, y), { withFileTypes: true }) : [];
-              for (const e of entries) if (e.isDirectory()) await moveInto(path.join(built, y, e.name), path.join(out, y, e.name));
-            }
-            for (const f of await assetsUsedBy(out, path.join(built, '_astro'))) {
-              yearAssets.add(f);
-              await mkdir(path.join(out, '_astro'), { recursive: true });
-              await copyFile(path.join(built, '_astro', f), path.join(out, '_astro', f));
-            }
-          }
-        }
+        await splitOutput(built, job, (sh) => path.join(runDir, sh.name));
         await rm(shardRoot, { recursive: true, force: true });
         await rm(built, { recursive: true, force: true });
       }

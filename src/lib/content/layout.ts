@@ -128,6 +128,16 @@ export function classifyContentPath(rel: string): ContentPathKind {
   return { kind: 'unknown', expected: '内容文件夹里只能有 series/、issues/、site.yaml、units.yaml 和说明文档 *.md 及其配图 *.png（这个文件或文件夹不会被网站读取）' };
 }
 
+/**
+ * Whether a file under the content root can change the site: not hidden, not
+ * notes for editors (编辑指南.md and its screenshots). The build keys its shards
+ * on these files only, so editing the guide or committing into a content
+ * repository's .git/ rebuilds nothing.
+ */
+export function feedsTheSite(rel: string): boolean {
+  return !isHiddenPath(rel) && classifyContentPath(rel).kind !== 'doc';
+}
+
 /** How a body is parsed: .md files as CommonMark, .mdx files as MDX (both then held to Markdown). */
 export function bodyFormat(file: string): 'md' | 'mdx' {
   return file.endsWith('.md') ? 'md' : 'mdx';
