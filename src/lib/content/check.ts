@@ -23,6 +23,10 @@ export interface CheckResult {
   bodies: Map<string, string>;
   /** Bodies parsed by this check; the others' results came from the cache. */
   parsed: number;
+  /** Frontmatter (and other YAML) texts parsed by this check; the others' data came from the cache. */
+  parsedYaml: number;
+  /** Digests of the files read, by path relative to the content root (see ContentTree.digests). */
+  digests: Map<string, string>;
 }
 
 export interface CheckOptions extends ReadOptions {
@@ -33,7 +37,8 @@ export interface CheckOptions extends ReadOptions {
 /** Reads and validates a content tree the way the build reads it, and reports every problem. */
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { cache: cacheOptions, ...readOptions } = options;
-  const [tree, checker] = await Promise.all([readContent(root, readOptions), openCheckCache(cacheOptions)]);
+  const checker = await openCheckCache(cacheOptions);
+  const tree = await readContent(root, { ...readOptions, yaml: checker.yaml });
   const problems = tree.problems;
   const display = options.display ?? defaultDisplay;
   const bodies = new Map<string, string>();
@@ -54,5 +59,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
     input: { series: tree.series, issues: tree.issues, articles: tree.articles, unitSlugs: tree.unitSlugs },
     bodies,
     parsed: checker.parsed,
+    parsedYaml: checker.yaml ? checker.yamlParsed : tree.files,
+    digests: tree.digests,
   };
 }

@@ -4,6 +4,7 @@
  * stays a string instead of rolling over into 2024, duplicate keys are errors),
  * and knows on which line each field was written.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 export interface Frontmatter {
@@ -22,8 +23,38 @@ export interface YamlProblem {
 
 export type ParsedFrontmatter = { ok: true; value: Frontmatter } | { ok: false; problems: YamlProblem[] };
 
-/** Parses YAML text whose first line is line `firstLine` of its file. */
-export function parseYaml(text: string, firstLine = 1): { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: YamlProblem[] } {
+/**
+ * The data of YAML texts parsed before (kept by the check cache, see
+ * check-cache.ts): parsing the frontmatter of 7,000 files was a third of a
+ * repeat check. Only texts that parsed without problems, and whose data is
+ * exactly what JSON can hold, are kept.
+ */
+export interface YamlMemo {
+  get(text: string): unknown;
+  set(text: string, data: unknown): void;
+}
+
+type ParsedYaml = { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: YamlProblem[] };
+
+/** Parses YAML text whose first line is line `firstLine` of its file; through `memo` when given. */
+export function parseYaml(text: string, firstLine = 1, memo?: YamlMemo): ParsedYaml {
+  if (!memo) return parseYamlText(text, firstLine);
+  const known = memo.get(text);
+  if (known !== undefined) {
+    // Lines are looked up for problems only, so the text is parsed again only for a file that has one.
+    let full: ParsedYaml | undefined;
+    const lineOf = (path: readonly PropertyKey[]) => {
+      full ??= parseYamlText(text, firstLine);
+      return full.ok ? full.lineOf(path) : firstLine;
+    };
+    return { ok: true, data: known, lineOf };
+  }
+  const parsed = parseYamlText(text, firstLine);
+  if (parsed.ok && isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data ?? null)), parsed.data ?? null)) memo.set(text, parsed.data ?? null);
+  return parsed;
+}
+
+function parseYamlText(text: string, firstLine: number): ParsedYaml {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -57,8 +88,8 @@ export function parseYaml(text: string, firstLine = 1): { ok: true; data: unknow
   return { ok: true, data: doc.toJS() ?? {}, lineOf };
 }
 
-/** Splits `---` frontmatter from the body of decoded text (LF line endings). */
-export function parseFrontmatter(text: string): ParsedFrontmatter {
+/** Splits `---` frontmatter from the body of decoded text (LF line endings); its YAML through `memo` when given. */
+export function parseFrontmatter(text: string, memo?: YamlMemo): ParsedFrontmatter {
   const open = /^---[ \t]*\n/.exec(text);
   const language = /^---[ \t]*(\S+)/.exec(text)?.[1];
   // Other YAML readers (gray-matter) would run ---js as code: say plainly that only YAML goes there.
@@ -74,7 +105,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   if (fullWidth.length) {
     return { ok: false, problems: fullWidth.map((line) => ({ line, message: '字段名后的冒号应为半角“:”（现在是全角“：”），并在冒号后加一个空格' })) };
   }
-  const parsed = parseYaml(yamlText, 2);
+  const parsed = parseYaml(yamlText, 2, memo);
   if (!parsed.ok) return parsed;
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return { ok: false, problems: [{ line: 2, message: 'frontmatter 应是“字段: 值”的列表' }] };

@@ -9,10 +9,11 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimited, readFileFast } from '../concurrency.ts';
+import { bytesDigest } from '../digest.ts';
 import type { z } from 'astro/zod';
 import { decodeContent } from './decode.ts';
 import { formatProblem, type ContentProblem } from './errors.ts';
-import { parseFrontmatter, parseYaml } from './frontmatter.ts';
+import { parseFrontmatter, parseYaml, type YamlMemo } from './frontmatter.ts';
 import { classifyContentPath, isHiddenPath } from './layout.ts';
 import { articleSchema, issueSchema, seriesSchema, siteSchema, unitsSchema, type ArticleData, type IssueData, type SeriesData, type SiteData } from './schema.ts';
 import { hasBodyText, validateTree } from './validate.ts';
@@ -51,6 +52,8 @@ export interface ContentTree {
   problems: ContentProblem[];
   /** How many files were read. */
   files: number;
+  /** Digest of each file read from disk (bytesDigest), by relative path: the build keys its cache with them instead of reading every file again. */
+  digests: Map<string, string>;
 }
 
 export interface ReadOptions {
@@ -63,6 +66,8 @@ export interface ReadOptions {
   display?: (absolute: string) => string;
   /** Read only the files this accepts (relative paths), e.g. one shard's years; the rest is skipped unread. */
   only?: (rel: string) => boolean;
+  /** YAML parsed before (the check cache's), so unchanged frontmatter is not parsed again. */
+  yaml?: YamlMemo;
 }
 
 /** A file's name in problems: relative to the working directory, as editors' tools expect. */
@@ -110,7 +115,7 @@ function editDistance(a: string, b: string): number {
 export async function readContent(root: string, options: ReadOptions = {}): Promise<ContentTree> {
   const display = options.display ?? defaultDisplay;
   const problems: ContentProblem[] = [];
-  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, assets: [], problems, files: 0 };
+  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, assets: [], problems, files: 0, digests: new Map() };
   const add = (rel: string, line: number | undefined, field: string | undefined, message: string, severity: 'error' | 'warning' = 'error', unfinished?: boolean) =>
     problems.push({ file: display(path.join(root, rel)), line, field, message, severity, ...(unfinished ? { unfinished } : {}) });
 
@@ -137,7 +142,13 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     if (where.kind === 'doc') return;
     tree.files++;
     const overlay = options.overlay?.get(rel);
-    const decoded = overlay !== undefined ? ({ ok: true, text: overlay } as const) : decodeContent(await readFileFast(path.join(root, rel)));
+    let decoded;
+    if (overlay !== undefined) decoded = { ok: true, text: overlay } as const;
+    else {
+      const bytes = await readFileFast(path.join(root, rel));
+      tree.digests.set(rel, bytesDigest(bytes));
+      decoded = decodeContent(bytes);
+    }
     if (!decoded.ok) return add(rel, decoded.line, undefined, decoded.message);
     texts.set(rel, decoded.text);
   });
@@ -145,7 +156,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
   for (const [rel, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = classifyContentPath(rel);
     if (where.kind === 'series' || where.kind === 'units' || where.kind === 'site') {
-      const parsed = parseYaml(text);
+      const parsed = parseYaml(text, 1, options.yaml);
       if (!parsed.ok) {
         for (const p of parsed.problems) add(rel, p.line, undefined, p.message);
         continue;
@@ -171,7 +182,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       continue;
     }
     if (where.kind !== 'issue' && where.kind !== 'article') continue;
-    const fm = parseFrontmatter(text);
+    const fm = parseFrontmatter(text, options.yaml);
     if (!fm.ok) {
       for (const p of fm.problems) add(rel, p.line, undefined, p.message);
       continue;

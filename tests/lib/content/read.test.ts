@@ -3,12 +3,13 @@
  * GBK, upper-case extensions, symlinks, stray files, duplicates, blanks) gets
  * the same verdict for every consumer.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/content/errors.ts';
 import { errorsOf, readContent } from '../../../src/lib/content/read.ts';
+import { bytesDigest } from '../../../src/lib/digest.ts';
 import { buildArchive } from '../../../src/lib/site/archive.ts';
 import { PROJECT_ROOT } from '../../helpers/build.ts';
 
@@ -87,6 +88,16 @@ describe('readContent', () => {
   it('accepts images beside articles and notes for editors, and ignores dot files', async () => {
     const out = await problems(tree({ 'issues/alpha/2023/001/tu-1.png': Uint8Array.from([0x89, 0x50]), '编辑指南.md': '# 编辑指南', 'issues/.DS_Store': 'x', '.git/x': 'y' }));
     expect(out.filter((l) => !l.includes('警告'))).toEqual([]);
+  });
+
+  it('gives the digest of every text file it read, of its bytes as on disk, and none of pictures', async () => {
+    const crlf = `\uFEFF${LF.replace(/\n/g, '\r\n')}`;
+    const root = tree({ [ARTICLE]: crlf, 'issues/alpha/2023/001/tu-1.png': Uint8Array.from([0x89, 0x50]) });
+    const t = await readContent(root);
+    expect(t.digests.get(ARTICLE)).toBe(bytesDigest(readFileSync(path.join(root, ARTICLE))));
+    expect(t.digests.get(ARTICLE)).not.toBe(bytesDigest(Buffer.from(LF)));
+    expect(t.digests.has('issues/alpha/2023/001/tu-1.png')).toBe(false);
+    expect(t.digests.size).toBe(t.files);
   });
 
   it('calls an empty or missing content folder an error', async () => {

@@ -1,0 +1,7 @@
+/** The one content digest of file bytes, shared by the content reader and the build's cache keys. */
+import { createHash } from 'node:crypto';
+
+/** sha256 of `bytes`, base64url. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
