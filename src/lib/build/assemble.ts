@@ -12,13 +12,13 @@
  * git's index trusts a file — so anything that touched it since (an editor, a
  * deploy script working in `dist/`) gets it copied afresh.
  */
-import { createHash } from 'node:crypto';
-import { constants as fsConstants, existsSync, lstatSync, readFileSync } from 'node:fs';
+import { constants as fsConstants, existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-file.ts';
 import { mapLimited, readFileFast } from '../concurrency.ts';
+import { bytesDigest } from '../digest.ts';
 import { listTree } from './files.ts';
 
 /** A file the site needs: where its bytes are and their hash. */
@@ -53,9 +53,9 @@ function coarse(sig: string): boolean {
   return BigInt(mtimeNs) % 1_000_000n === 0n || BigInt(ctimeNs) % 1_000_000n === 0n;
 }
 
-/** sha256 of a file's bytes. */
+/** The digest of a file's bytes. */
 async function hashFile(file: string): Promise<string> {
-  return createHash('sha256').update(await readFileFast(file)).digest('base64url');
+  return bytesDigest(await readFileFast(file));
 }
 
 const FILE_LIST = 'files.json';
@@ -173,6 +173,41 @@ async function freshFolder(beside: string): Promise<string> {
   }
 }
 
+/** What a spare folder holds, looked at ahead of assembling in it. */
+export interface SpareScan {
+  /** Its folders (relative, `/`-separated) with their mode, owner and group. */
+  dirs: Map<string, string>;
+  /** Everything else in it with its stat signature ('' for what is not a regular file). */
+  files: Map<string, string>;
+}
+
+/**
+ * Every folder and file below `dir` with what assemble trusts them by. A build
+ * scans its spare while its last Astro process renders, on the core the other
+ * jobs have left idle (the spare is the build's own: nothing else writes to
+ * it, and the build's lock keeps other builds away): scanning the 25,000
+ * entries of a 6,000-article site took 0.9 s of the assemble step. The walk is
+ * synchronous, a third of the time of the asynchronous one, in slices, so the
+ * build's event loop still reads its processes' output in between.
+ */
+export async function scanSpare(dir: string): Promise<SpareScan> {
+  const scan: SpareScan = { dirs: new Map(), files: new Map() };
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  for (let i = 0; i < entries.length; i += 2000) {
+    if (i) await new Promise((resume) => setImmediate(resume));
+    for (const e of entries.slice(i, i + 2000)) {
+      const abs = path.join(e.parentPath, e.name);
+      const rel = path.relative(dir, abs).split(path.sep).join('/');
+      if (!e.isDirectory()) scan.files.set(rel, signature(abs));
+      else {
+        const s = lstatSync(abs, { throwIfNoEntry: false });
+        scan.dirs.set(rel, s ? `${s.mode}:${s.uid}:${s.gid}` : '');
+      }
+    }
+  }
+  return scan;
+}
+
 /**
  * Makes `staging` hold exactly the `needed` files (relative path → source):
  * it starts from the `spare` folder when one is given (moved into place; its
@@ -180,7 +215,7 @@ async function freshFolder(beside: string): Promise<string> {
  * the build wrote whose hash `park` accepts stay aside for a later step (the
  * PDFs, whose names are known only once the print pages are in place).
  */
-export async function assemble(staging: string, needed: Map<string, Needed>, spare?: { dir: string; manifest: Manifest }, park: (hash: string) => boolean = () => false): Promise<AssembleReport> {
+export async function assemble(staging: string, needed: Map<string, Needed>, spare?: { dir: string; manifest: Manifest; scan?: SpareScan }, park: (hash: string) => boolean = () => false): Promise<AssembleReport> {
   const manifest: Manifest = new Map();
   const parked: Manifest = new Map();
   let kept = 0;
@@ -204,29 +239,19 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
       const fresh = await freshFolder(staging);
       const { mode, uid, gid } = await lstat(staging);
       if (`${mode}:${uid}:${gid}` !== fresh) throw new Error('spare folder changed');
-      const entries = await readdir(staging, { recursive: true, withFileTypes: true });
-      const dirs: string[] = [];
-      const files: string[] = [];
-      for (const e of entries) {
-        const rel = path.relative(staging, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-        if (e.isDirectory()) dirs.push(rel);
-        else files.push(rel);
-      }
+      const seen = spare.scan ?? (await scanSpare(staging));
       const changed = new Set<string>();
-      for (const d of dirs) {
-        const s = lstatSync(path.join(staging, d), { throwIfNoEntry: false });
-        if (!s || `${s.mode}:${s.uid}:${s.gid}` !== fresh) changed.add(d);
-      }
+      for (const [d, owner] of seen.dirs) if (owner !== fresh) changed.add(d);
       const neededFolders = foldersOf(needed.keys());
       // A parked file must not stand where a needed file's folder goes, nor in a folder where a needed file goes.
       const parkable = (rel: string) => !neededFolders.has(rel) && ![...foldersOf([rel])].some((d) => needed.has(d));
       // Every file is looked at, even after one fails, so nothing is still at work when the staging folder is cleared.
-      await mapLimited(files, async (rel) => {
+      await mapLimited([...seen.files.keys()], async (rel) => {
         try {
           const want = needed.get(rel);
           const had = spare.manifest.get(rel);
           const abs = path.join(staging, rel);
-          const sig = had && ![...foldersOf([rel])].some((d) => changed.has(d)) ? signature(abs) : '';
+          const sig = had && ![...foldersOf([rel])].some((d) => changed.has(d)) ? (seen.files.get(rel) ?? '') : '';
           const trusted = had !== undefined && sig !== '' && sig === had.sig && (!coarse(sig) || (await hashFile(abs)) === had.hash);
           if (trusted && want && had.hash === want.hash) {
             manifest.set(rel, had);
@@ -244,7 +269,7 @@ export async function assemble(staging: string, needed: Map<string, Needed>, spa
       if (failure) throw failure;
       // Folders left without a file, deepest first.
       const holding = foldersOf([...manifest.keys(), ...parked.keys()]);
-      for (const d of dirs.filter((x) => !holding.has(x)).sort((a, b) => b.length - a.length)) await rmdir(path.join(staging, d));
+      for (const d of [...seen.dirs.keys()].filter((x) => !holding.has(x)).sort((a, b) => b.length - a.length)) await rmdir(path.join(staging, d));
     } catch {
       // Something in the spare that cannot be changed (permissions): start from nothing.
       try {

@@ -6,8 +6,8 @@
  * and only then swaps it in. A failure or Ctrl-C at any point leaves the
  * previous output exactly as it was.
  */
-import { existsSync, statSync } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../content/check.ts';
@@ -19,7 +19,7 @@ import { labelPdfLinks } from '../print/pdf-links.ts';
 import { archiveInputJson, buildArchive, type ArchiveInput, type Audience } from '../site/archive.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { AstroProcess, running, problemLines, stopChildren } from './child.ts';
-import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from './assemble.ts';
+import { assemble, claimParked, dropParked, readManifest, recordWritten, scanSpare, shardFileList, writeManifest, type Needed, type SpareScan } from './assemble.ts';
 import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
@@ -110,11 +110,14 @@ const ISSUE_PAGES = path.join('src', 'pages', '[series]', '[year]', '[number]');
 /**
  * A shard's project copy holds only the page routes it renders, so no shard
  * spends time on pages another one owns (the listing pages would otherwise
- * be rendered, in full, by every shard).
+ * be rendered, in full, by every shard). Made synchronously (≈ 120 small
+ * files): made with `fs.cp` beside the search index, which works on this
+ * process's thread, it took 0.7 s of a publish before its Astro process
+ * could start; this way the process has its job before the index goes on.
  */
-async function makeShardRoot(projectRoot: string, shardRoot: string, renders: { index: boolean; years: boolean }): Promise<void> {
-  await rm(shardRoot, { recursive: true, force: true });
-  await mkdir(shardRoot, { recursive: true });
+function makeShardRoot(projectRoot: string, shardRoot: string, renders: { index: boolean; years: boolean }): void {
+  rmSync(shardRoot, { recursive: true, force: true });
+  mkdirSync(shardRoot, { recursive: true });
   const pages = path.join(projectRoot, 'src', 'pages');
   const issuePages = path.join(projectRoot, ISSUE_PAGES);
   const wanted = (src: string) => {
@@ -125,9 +128,28 @@ async function makeShardRoot(projectRoot: string, shardRoot: string, renders: { 
     return renders.index || issuePages.startsWith(src + path.sep);
   };
   for (const f of PROJECT_FILES) {
-    if (existsSync(path.join(projectRoot, f))) await cp(path.join(projectRoot, f), path.join(shardRoot, f), { recursive: true, filter: wanted });
+    const from = path.join(projectRoot, f);
+    if (!existsSync(from)) continue;
+    if (!statSync(from).isDirectory()) {
+      copyFileSync(from, path.join(shardRoot, f));
+      continue;
+    }
+    mkdirSync(path.join(shardRoot, f));
+    // Parents come before their children in a recursive listing.
+    for (const e of readdirSync(from, { recursive: true, withFileTypes: true })) {
+      const src = path.join(e.parentPath, e.name);
+      if (![...ancestors(src, from)].every(wanted)) continue;
+      const to = path.join(shardRoot, path.relative(projectRoot, src));
+      if (e.isDirectory()) mkdirSync(to, { recursive: true });
+      else copyFileSync(src, to);
+    }
   }
-  await symlink(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
+}
+
+/** `file` and its folders up to (not including) `top`. */
+function* ancestors(file: string, top: string): Generator<string> {
+  for (let d = file; d !== top && d.startsWith(top + path.sep); d = path.dirname(d)) yield d;
 }
 
 /**
@@ -215,19 +237,23 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     await rm(runDir, { recursive: true, force: true });
     await mkdir(runDir, { recursive: true });
 
+    // The first Astro process loads Astro (≈ 2 s) while the build checks and plans, on the other
+    // core; dismissed if nothing needs it. Not beside a check with no cache, which parses every body
+    // and which it slowed by 2.5 s (the two cores of a small machine are rarely two whole cores);
+    // that check starts it once done. Nor beside running jobs, where it took time from the search
+    // index, the cold build's longest job.
+    const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+    const startAstro = () => (os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined);
+    const checkCacheOptions = await checkCache(o.projectRoot, o.cacheDir);
+    let readyAstro = existsSync(checkCacheOptions.file) ? startAstro() : undefined;
+
     // 1. Content check: nothing is built from content with errors.
     // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice;
     // the check parses only bodies it has not seen (what it found in the others is in its cache).
-    const checked = await checkContent(o.contentDir, { cache: await checkCache(o.projectRoot, o.cacheDir) });
+    const checked = await checkContent(o.contentDir, { cache: checkCacheOptions });
     for (const p of checked.problems) o.warn(formatProblem(p));
     if (checked.errors) throw new BuildError(`内容检查发现 ${checked.errors} 个错误，未构建；原有输出保持不变。`);
-
-    // The first Astro process loads Astro (≈ 1.5 s) while the build is planned, on the other core;
-    // dismissed if nothing needs it. Not during the check, which it slowed down as much as it
-    // saved (the two cores of a small machine are rarely two whole cores), nor beside running
-    // jobs, where it took time from the search index, the cold build's longest job.
-    const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
-    let readyAstro = os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined;
+    readyAstro ??= startAstro();
 
     endPhase('check');
 
@@ -246,14 +272,14 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const settings = JSON.stringify({ site: o.site, base, audience: o.audience, pdf, node: process.version });
     const templatesHash = hashStrings(await hashSources(o.projectRoot, TEMPLATE_SOURCES), settings);
     const contentFiles = (await listTree(o.contentDir)).filter(feedsTheSite);
-    const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/')));
+    const siteContentHash = await hashFiles(o.contentDir, contentFiles.filter((f) => !f.startsWith('issues/')), checked.digests);
     const byYear = new Map<string, string[]>();
     for (const f of contentFiles) {
       const m = /^issues\/([^/]+)\/([^/]+)\//.exec(f);
       if (m) byYear.set(`${m[1]}/${m[2]}`, [...(byYear.get(`${m[1]}/${m[2]}`) ?? []), f]);
     }
     const yearHashes = new Map<string, string>();
-    for (const [k, files] of byYear) yearHashes.set(k, await hashFiles(o.contentDir, files));
+    for (const [k, files] of byYear) yearHashes.set(k, await hashFiles(o.contentDir, files, checked.digests));
     // The records are made from the content model and the site's URLs and labels as well as the indexer.
     const searchHash = hashStrings(await hashSources(o.projectRoot, SEARCH_SOURCES), settings);
     const shards = planShards({ input, archive, templatesHash, siteContentHash, yearHashes, searchHash, shardYears: o.shardYears ?? SHARD_YEARS });
@@ -316,7 +342,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         const built = path.join(runDir, `built-${job[0].name}`);
         const index = job.some((s) => s.kind === 'index');
         const years = job.flatMap((s) => s.years);
-        await makeShardRoot(o.projectRoot, shardRoot, { index, years: years.length > 0 });
+        makeShardRoot(o.projectRoot, shardRoot, { index, years: years.length > 0 });
         const env: NodeJS.ProcessEnv = {
           ...astroEnv,
           JIANBAO_CONTENT: o.contentDir,
@@ -370,6 +396,16 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const renders = (job: Shard[]) => job.some((s) => s.kind === 'years');
     const fits = (job: Shard[]) => !renders(job) || rendering === 0 || rendering + cost(job) <= budget;
     let failure: unknown;
+    // The spare (the output before last) is scanned by the first worker left without a job, while
+    // the others still run: see scanSpare.
+    const trees = path.join(work, 'trees');
+    const spareDir = path.join(work, `spare-${o.audience}`);
+    let spareScan: Promise<SpareScan | undefined> | undefined;
+    let inProcess = 0;
+    const scanAhead = () => {
+      if (o.part || failure || interrupted || spareScan || !existsSync(spareDir)) return;
+      spareScan = scanSpare(spareDir).catch(() => undefined);
+    };
     const worker = async () => {
       while (queue.length && !failure && !interrupted) {
         const at = queue.findIndex(fits);
@@ -379,7 +415,9 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         }
         const [job] = queue.splice(at, 1);
         const held = renders(job) ? cost(job) : 0;
+        const here = !isAstroJob(job);
         rendering += held;
+        if (here) inProcess++;
         try {
           await buildJob(job);
         } catch (e) {
@@ -387,9 +425,12 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           stopChildren();
         } finally {
           rendering -= held;
+          if (here) inProcess--;
           for (const wake of waiting.splice(0)) wake();
         }
       }
+      // Only while Astro processes alone are at work: the search index runs in this process.
+      if (running.size && !inProcess) scanAhead();
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker));
     void readyAstro?.dismiss();
@@ -421,9 +462,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         if (s.kind !== 'search' || rel.startsWith('pagefind/')) needed.set(rel, { from: path.join(out, rel), hash });
       }
     }
-    const trees = path.join(work, 'trees');
-    const spareDir = path.join(work, `spare-${o.audience}`);
-    const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir) } : undefined;
+    const spare = existsSync(spareDir) ? { dir: spareDir, manifest: await readManifest(trees, spareDir), scan: await spareScan } : undefined;
     // PDFs of the last output are parked, not removed: the PDF step keeps those of unchanged print
     // pages whose cached PDF is the same file (`npm run pdf -- --force` renders it again in place).
     const pdfCache = pdfCacheDir(o.cacheDir);

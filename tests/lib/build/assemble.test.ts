@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assemble, claimParked, dropParked, readManifest, recordWritten, shardFileList, writeManifest, type Needed } from '../../../src/lib/build/assemble.ts';
+import { assemble, claimParked, dropParked, readManifest, recordWritten, scanSpare, shardFileList, writeManifest, type Manifest, type Needed } from '../../../src/lib/build/assemble.ts';
 import { swapInto } from '../../../src/lib/build/files.ts';
 import { allFiles } from '../../helpers/dist.ts';
 
@@ -31,6 +31,15 @@ function sources(files: Record<string, string>): Map<string, Needed> {
 /** Every file of a folder with its text. */
 function contents(dir: string): Record<string, string> {
   return Object.fromEntries(allFiles(dir).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+/** Whether the tests below hand assemble a scan of the spare taken ahead, as a build does while its last shard renders. */
+let scanAhead = false;
+
+/** assemble, with the spare scanned ahead when the tests are run that way (after whatever the test did to it). */
+async function assembleIn(staging: string, needed: Map<string, Needed>, spare?: { dir: string; manifest: Manifest }, park?: (hash: string) => boolean) {
+  const scan = spare && scanAhead && existsSync(spare.dir) ? await scanSpare(spare.dir) : undefined;
+  return assemble(staging, needed, spare && { ...spare, scan }, park);
 }
 
 /** A build's staging, swapped in and later replaced: it becomes the spare, with its manifest kept. */
@@ -58,10 +67,18 @@ beforeEach(async () => {
   mkdirSync(cache);
 });
 
+describe.each([
+  ['assembled with its own scan of the spare', false],
+  ['with the spare scanned ahead', true],
+])('%s', (_, ahead) => {
+  beforeEach(() => {
+    scanAhead = ahead;
+  });
+
 describe('assemble', () => {
   it('without a spare, copies every needed file', async () => {
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE));
+    const report = await assembleIn(staging, sources(SITE));
     expect(contents(staging)).toEqual(SITE);
     expect(report).toMatchObject({ kept: 0, copied: 5, removed: 0 });
     expect([...report.manifest.keys()].sort()).toEqual(Object.keys(SITE).sort());
@@ -72,7 +89,7 @@ describe('assemble', () => {
     const next = { ...SITE, 'index.html': '<h1>首页（新）</h1>', 'a/2024/003/index.html': '<p>第 3 期</p>' } as Record<string, string>;
     delete next['a/2024/002/index.html'];
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(next), spare);
+    const report = await assembleIn(staging, sources(next), spare);
     expect(contents(staging)).toEqual(next);
     expect(report).toMatchObject({ kept: 3, copied: 2, removed: 2 });
     // The withdrawn issue's folder is gone, not left empty.
@@ -88,7 +105,7 @@ describe('assemble', () => {
     rmSync(path.join(spare.dir, '_astro/site.css'));
     writeFileSync(path.join(spare.dir, '_astro/site.css'), 'body{}');
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), spare);
+    const report = await assembleIn(staging, sources(SITE), spare);
     expect(contents(staging)).toEqual(SITE);
     expect(report).toMatchObject({ kept: 3, copied: 2, removed: 2 });
   });
@@ -98,7 +115,7 @@ describe('assemble', () => {
     writeFileSync(path.join(spare.dir, 'stray.txt'), '部署脚本留下的文件');
     mkdirSync(path.join(spare.dir, 'a/2024/001/index.html.d'), { recursive: true });
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), { dir: spare.dir, manifest: new Map() });
+    const report = await assembleIn(staging, sources(SITE), { dir: spare.dir, manifest: new Map() });
     expect(contents(staging)).toEqual(SITE);
     expect(report).toMatchObject({ kept: 0, copied: 5, removed: 6 });
   });
@@ -109,7 +126,7 @@ describe('assemble', () => {
     delete next['a/2024/001/01-x/index.html'];
     delete next['a/2024/002/index.html'];
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(next), spare);
+    const report = await assembleIn(staging, sources(next), spare);
     expect(contents(staging)).toEqual(next);
     expect(report).toMatchObject({ kept: 3, copied: 2, removed: 2 });
   });
@@ -122,7 +139,7 @@ describe('parked files (the PDFs)', () => {
   /** A site whose build also wrote two PDFs after assembling, then retired as the spare. */
   async function withPdfs() {
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE));
+    const report = await assembleIn(staging, sources(SITE));
     writeFileSync(path.join(staging, 'a/2024/001/a-001.pdf'), 'PDF 1');
     writeFileSync(path.join(staging, 'a/2024/002/a-002.pdf'), 'PDF 2');
     await recordWritten(staging, report, 'a/2024/001/a-001.pdf', pdfHash('k1'));
@@ -138,7 +155,7 @@ describe('parked files (the PDFs)', () => {
     const next: Record<string, string> = { ...SITE };
     delete next['a/2024/002/index.html'];
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(next), spare, isPdf);
+    const report = await assembleIn(staging, sources(next), spare, isPdf);
     expect([...report.parked.keys()].sort()).toEqual(['a/2024/001/a-001.pdf', 'a/2024/002/a-002.pdf']);
     // Its print page changed: another key, so not this file.
     expect(claimParked(report, 'a/2024/001/a-001.pdf', pdfHash('k1-new'))).toBe(false);
@@ -152,7 +169,7 @@ describe('parked files (the PDFs)', () => {
   it('a PDF written over a parked one stays', async () => {
     const spare = await withPdfs();
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), spare, isPdf);
+    const report = await assembleIn(staging, sources(SITE), spare, isPdf);
     writeFileSync(path.join(staging, 'a/2024/002/a-002.pdf'), 'PDF 2, rendered again');
     await recordWritten(staging, report, 'a/2024/002/a-002.pdf', pdfHash('k2-new'));
     await dropParked(staging, report);
@@ -163,7 +180,7 @@ describe('parked files (the PDFs)', () => {
   it('a PDF changed in place since is not parked', async () => {
     const spare = await withPdfs();
     writeFileSync(path.join(spare.dir, 'a/2024/001/a-001.pdf'), 'PDF ?');
-    const report = await assemble(path.join(work, 'staging'), sources(SITE), spare, isPdf);
+    const report = await assembleIn(path.join(work, 'staging'), sources(SITE), spare, isPdf);
     expect([...report.parked.keys()]).toEqual(['a/2024/002/a-002.pdf']);
   });
 });
@@ -208,7 +225,7 @@ describe('what is never trusted', () => {
     mkdirSync(path.join(spare.dir, 'a/2024/001/01-x'));
     symlinkSync(path.join(away, 'index.html'), path.join(spare.dir, 'a/2024/001/01-x/index.html'));
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), spare);
+    const report = await assembleIn(staging, sources(SITE), spare);
     expect(lstatSync(path.join(staging, 'a/2024/001/01-x/index.html')).isFile()).toBe(true);
     expect(contents(staging)).toEqual(SITE);
     expect(report.kept).toBe(4);
@@ -222,7 +239,7 @@ describe('what is never trusted', () => {
     const link = path.join(work, 'spare-link');
     symlinkSync(web, link);
     const staging = path.join(work, 'staging');
-    await assemble(staging, sources(SITE), { dir: link, manifest: new Map() });
+    await assembleIn(staging, sources(SITE), { dir: link, manifest: new Map() });
     expect(contents(staging)).toEqual(SITE);
     expect(lstatSync(staging).isDirectory()).toBe(true);
     expect(readFileSync(path.join(web, 'uploads/keep-me.jpg'), 'utf8')).toBe('photo');
@@ -233,7 +250,7 @@ describe('what is never trusted', () => {
     const normal = lstatSync(path.join(spare.dir, 'a/2024')).mode;
     chmodSync(path.join(spare.dir, 'a/2024/001'), 0o2750);
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), spare);
+    const report = await assembleIn(staging, sources(SITE), spare);
     expect(contents(staging)).toEqual(SITE);
     expect(lstatSync(path.join(staging, 'a/2024/001')).mode).toBe(normal);
     expect(report.kept).toBe(3);
@@ -241,7 +258,7 @@ describe('what is never trusted', () => {
 
   it('on a filesystem with coarse times, a file whose bytes changed although its signature did not', async () => {
     const staging0 = path.join(work, 'staging');
-    const report0 = await assemble(staging0, sources(SITE));
+    const report0 = await assembleIn(staging0, sources(SITE));
     const spareDir = path.join(work, 'spare');
     renameSync(staging0, spareDir);
     // What a one-second filesystem allows: the same size, the same times, other bytes.
@@ -252,10 +269,11 @@ describe('what is never trusted', () => {
     report0.manifest.set('a/2024/001/index.html', { hash: report0.manifest.get('a/2024/001/index.html')!.hash, sig: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` });
     await writeManifest(trees, spareDir, report0.manifest, []);
     const staging = path.join(work, 'staging');
-    const report = await assemble(staging, sources(SITE), { dir: spareDir, manifest: await readManifest(trees, spareDir) });
+    const report = await assembleIn(staging, sources(SITE), { dir: spareDir, manifest: await readManifest(trees, spareDir) });
     expect(contents(staging)).toEqual(SITE);
     expect(report.kept).toBe(4);
   });
+});
 });
 
 describe('swapInto', () => {

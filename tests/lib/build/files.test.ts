@@ -2,11 +2,12 @@
  * Which of Astro's `_astro/` files a shard's pages use: what a shard built
  * in one process with others keeps of that process's assets.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assetsUsedBy } from '../../../src/lib/build/files.ts';
+import { assetsUsedBy, hashFiles } from '../../../src/lib/build/files.ts';
+import { bytesDigest } from '../../../src/lib/digest.ts';
 
 function site(pages: Record<string, string>, assets: Record<string, string>) {
   const root = mkdtempSync(path.join(tmpdir(), 'jianbao-assets-'));
@@ -49,5 +50,24 @@ describe('assetsUsedBy', () => {
   it('counts no file for an address that names none', async () => {
     const { pages, assets } = site({ 'index.html': '<p>/_astro/nothing-here.png and /_astro/</p>' }, { 'real.G7.png': 'x' });
     expect(await assetsUsedBy(pages, assets)).toEqual([]);
+  });
+});
+
+describe('hashFiles', () => {
+  it('is the same with the digests a reader took as when it reads the files itself, and follows every byte', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'jianbao-hash-'));
+    const files = ['a/1.mdx', 'a/2.mdx', 'a/tu.png'];
+    for (const [i, f] of files.entries()) {
+      mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      writeFileSync(path.join(root, f), `内容 ${i}`);
+    }
+    // The reader knows the text files, not the picture.
+    const known = new Map(files.slice(0, 2).map((f) => [f, bytesDigest(readFileSync(path.join(root, f)))]));
+    const read = await hashFiles(root, files);
+    expect(await hashFiles(root, files, known)).toBe(read);
+    writeFileSync(path.join(root, 'a/tu.png'), '内容 9');
+    expect(await hashFiles(root, files, known)).not.toBe(read);
+    // Names count too: the same bytes under another name are another tree.
+    expect(await hashFiles(root, files.slice(0, 2))).not.toBe(await hashFiles(root, files.slice(1, 3)));
   });
 });
