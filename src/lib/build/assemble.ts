@@ -63,9 +63,10 @@ const FILE_LIST = 'files.json';
 /**
  * The files of a cached shard output `outDir` with their content hashes, from
  * `<outDir>/../files.json`, written there (hashing the files) when missing or
- * unreadable — a cache stored by an earlier version has none.
+ * unreadable — a cache stored by an earlier version has none. Digests in
+ * `known` (relative path → digest of those very bytes) are taken as they are.
  */
-export async function shardFileList(outDir: string): Promise<[string, string][]> {
+export async function shardFileList(outDir: string, known?: ReadonlyMap<string, string>): Promise<[string, string][]> {
   const listFile = path.join(path.dirname(outDir), FILE_LIST);
   try {
     const list: unknown = JSON.parse(await readFile(listFile, 'utf8'));
@@ -74,7 +75,7 @@ export async function shardFileList(outDir: string): Promise<[string, string][]>
     // Missing or damaged: hash the files again.
   }
   const files = await listTree(outDir);
-  const list = await mapLimited(files, async (f): Promise<[string, string]> => [f, await hashFile(path.join(outDir, f))]);
+  const list = await mapLimited(files, async (f): Promise<[string, string]> => [f, known?.get(f) ?? (await hashFile(path.join(outDir, f)))]);
   await writeFileAtomic(listFile, JSON.stringify(list));
   return list;
 }

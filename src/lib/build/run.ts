@@ -308,12 +308,12 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     if (todo.length) o.info(`构建 ${todo.length} 个分片（共 ${wanted.length} 个，其余未变，沿用缓存）……`);
 
     // Into the cache: the key is written last, so a half-stored shard never counts as cached.
-    const store = async (s: Shard, out: string, ms: number) => {
+    const store = async (s: Shard, out: string, ms: number, known?: ReadonlyMap<string, string>) => {
       const target = cacheOf(s);
       await rm(target, { recursive: true, force: true });
       await mkdir(target, { recursive: true });
       await rename(out, path.join(target, 'out'));
-      await shardFileList(path.join(target, 'out'));
+      await shardFileList(path.join(target, 'out'), known);
       await writeFile(path.join(target, 'key'), s.key);
       reports.push({ name: s.name, cached: false, ms });
     };
@@ -322,6 +322,8 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const buildJob = async (job: Shard[]) => {
       const t = performance.now();
       const label = job.map((s) => s.name).join('、');
+      // Digests of output files already known (the search index's fragments), relative to the shard's output.
+      const known = new Map<string, string>();
       if (job[0].kind === 'search') {
         const out = path.join(runDir, job[0].name, 'pagefind');
         const built = await buildSearchInParts({ input, bodies: checked.bodies }, parts, out, {
@@ -332,6 +334,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
           beforePart: stopIfInterrupted,
           onRetry: o.warn,
         });
+        for (const [rel, digest] of built.digests) known.set(`pagefind/${rel}`, digest);
         o.info(`  搜索索引：${built.indexed} 个部分重新索引，${parts.length - built.indexed} 个沿用缓存，合并 ${(built.mergeMs / 1000).toFixed(1)} 秒`);
       } else {
         // Each process runs in a project copy of its own: Astro writes generated
@@ -373,7 +376,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
         await rm(built, { recursive: true, force: true });
       }
       const ms = performance.now() - t;
-      for (const s of job) await store(s, path.join(runDir, s.name), ms);
+      for (const s of job) await store(s, path.join(runDir, s.name), ms, known);
       o.info(`  ✓ ${label}（${(ms / 1000).toFixed(1)} 秒）`);
     };
 

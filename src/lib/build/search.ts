@@ -14,6 +14,7 @@ import { errorsOf } from '../content/read.ts';
 import { buildSearchIndexFrom } from '../search/build.ts';
 import { mergeIndexes, PART_FILE } from '../search/merge.ts';
 import { buildArchive, type Archive, type ArchiveOptions, type Article } from '../site/archive.ts';
+import { shardFileList } from './assemble.ts';
 import { searchParts, yearWindows, type SearchPart } from './plan.ts';
 
 export interface SearchBuildOptions extends ArchiveOptions {
@@ -27,13 +28,18 @@ export interface SearchBuildOptions extends ArchiveOptions {
   onRetry?: (line: string) => void;
 }
 
-/** Builds the parts not in the cache and merges all of them into `outDir`; says how many were indexed. */
+/**
+ * Builds the parts not in the cache and merges all of them into `outDir`; says
+ * how many were indexed and, with a cache, the digests of the merged files
+ * that are cached parts' files (the fragments, one per page: the build then
+ * hashes only the few hundred files the merge wrote, not 6,000 fragments).
+ */
 export async function buildSearchInParts(
   checked: Pick<CheckResult, 'input' | 'bodies'>,
   parts: SearchPart[],
   outDir: string,
   o: SearchBuildOptions,
-): Promise<{ indexed: number; mergeMs: number }> {
+): Promise<{ indexed: number; mergeMs: number; digests: Map<string, string> }> {
   const store = o.cacheDir ?? path.join(o.workDir, 'search-parts');
   let archive: Archive | undefined;
   let indexed = 0;
@@ -60,8 +66,9 @@ export async function buildSearchInParts(
   const merge = () => mergeIndexes(parts.map((part) => path.join(store, part.name, 'out')), outDir);
   await indexParts();
   const t = performance.now();
+  let merged;
   try {
-    await merge();
+    merged = await merge();
   } catch (e) {
     // A cached part that cannot be read (a file of the cache deleted or damaged) would fail every
     // build with the same key: index the cached parts again, once, and merge those.
@@ -71,9 +78,22 @@ export async function buildSearchInParts(
     for (const part of cached) await rm(path.join(store, part.name, 'key'), { force: true });
     await rm(outDir, { recursive: true, force: true });
     await indexParts();
-    await merge();
+    merged = await merge();
   }
   const mergeMs = performance.now() - t;
+  // Each part's files with their digests, kept beside it (hashed once, when it is first merged).
+  const digests = new Map<string, string>();
+  if (o.cacheDir) {
+    const ofPart = new Map<string, string>();
+    for (const part of parts) {
+      const out = path.join(store, part.name, 'out');
+      for (const [rel, digest] of await shardFileList(out)) ofPart.set(path.join(out, rel), digest);
+    }
+    for (const [rel, src] of merged.taken) {
+      const digest = ofPart.get(src);
+      if (digest) digests.set(rel, digest);
+    }
+  }
   // Only a merge reads the sort values; readers have no use for them.
   await rm(path.join(outDir, PART_FILE), { force: true });
   if (o.cacheDir) {
@@ -81,7 +101,7 @@ export async function buildSearchInParts(
     const current = new Set(parts.map((part) => part.name));
     for (const d of await readdir(o.cacheDir)) if (!current.has(d)) await rm(path.join(o.cacheDir, d), { recursive: true, force: true });
   }
-  return { indexed, mergeMs };
+  return { indexed, mergeMs, digests };
 }
 
 /** The search index of a content folder exactly as `npm run build` writes it, without a cache. */

@@ -194,8 +194,17 @@ function trimRanges(chunks: MetaChunk[]): void {
 /** Whether Pagefind would sort a value as a number (it parses integers and decimals, nothing else). */
 const isNumber = (v: string) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v);
 
+/** What a merge wrote: counts, and the files taken as they are from the parts. */
+export interface MergeReport {
+  pages: number;
+  words: number;
+  chunks: number;
+  /** Files of the merged bundle that are a part's file (linked or copied): path relative to the bundle → that file. */
+  taken: Map<string, string>;
+}
+
 /** Merges the Pagefind bundles in `partDirs` (written with PART_FILE beside them) into one bundle in `outDir`. */
-export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize = CHUNK_SIZE): Promise<{ pages: number; words: number; chunks: number }> {
+export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize = CHUNK_SIZE): Promise<MergeReport> {
   if (!partDirs.length) throw new Error('没有可合并的搜索索引分片');
   const read = await Promise.all(partDirs.map(readPart));
   const withPages = read.flatMap((p, i) => (p ? [{ ...p, sorts: partSorts(partDirs[i]) }] : []));
@@ -210,7 +219,7 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
     // No part has a page: the archive's index is an empty one, as Pagefind writes it.
     await writeFile(path.join(outDir, 'pagefind-entry.json'), readFileSync(path.join(common, 'pagefind-entry.json')));
     writeChunkRanges(outDir);
-    return { pages: 0, words: 0, chunks: 0 };
+    return { pages: 0, words: 0, chunks: 0, taken: new Map() };
   }
   const { language, entry } = withPages[0];
   const version = withPages[0].meta[0];
@@ -346,7 +355,8 @@ export async function mergeIndexes(partDirs: string[], outDir: string, chunkSize
   };
   await writeFile(path.join(outDir, PART_FILE), JSON.stringify(merged));
   writeChunkRanges(outDir);
-  return { pages: pageCount, words, chunks: chunks.length };
+  const taken = new Map([...fragmentSource].map(([name, src]) => [path.relative(outDir, fragmentFile(outDir, name)).split(path.sep).join('/'), src]));
+  return { pages: pageCount, words, chunks: chunks.length, taken };
 }
 
 /** A part's sort values (PART_FILE); every part the build writes has one. */

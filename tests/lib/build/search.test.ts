@@ -12,6 +12,7 @@ import { searchParts, yearWindows, type SearchPart } from '../../../src/lib/buil
 import { buildSearchInParts } from '../../../src/lib/build/search.ts';
 import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
 import { buildArchive } from '../../../src/lib/site/archive.ts';
+import { bytesDigest } from '../../../src/lib/digest.ts';
 import { allFiles } from '../../helpers/dist.ts';
 import { PROJECT_ROOT } from '../../helpers/build.ts';
 
@@ -39,6 +40,14 @@ describe('buildSearchInParts', () => {
     expect((await build('first')).indexed).toBe(parts.length);
     expect((await build('second')).indexed).toBe(0);
     expect(sameTree(path.join(work, 'second'), path.join(work, 'first'))).toBe(true);
+  }, 120_000);
+
+  it('gives the digest of every fragment it took from a part, as hashing the merged file gives it', async () => {
+    const { digests } = await build('digests');
+    const fragments = allFiles(path.join(work, 'digests')).filter((f) => f.startsWith('fragment/'));
+    expect(fragments.length).toBeGreaterThan(1);
+    expect([...digests.keys()].sort()).toEqual(fragments.sort());
+    for (const f of fragments) expect(digests.get(f), f).toBe(bytesDigest(readFileSync(path.join(work, 'digests', f))));
   }, 120_000);
 
   it('indexes the cached parts again when one of them cannot be read, and says so', async () => {

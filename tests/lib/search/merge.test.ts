@@ -150,7 +150,7 @@ describe('mergeIndexes', () => {
     const empty = path.join(work, 'empty-part');
     await buildSearchIndexFrom(checked, empty, OPTIONS, { select: () => false });
     const out = path.join(work, 'empty-merged');
-    expect(await mergeIndexes([empty], out)).toEqual({ pages: 0, words: 0, chunks: 0 });
+    expect(await mergeIndexes([empty], out)).toEqual({ pages: 0, words: 0, chunks: 0, taken: new Map() });
     expect(readEntry(out)).toEqual(readEntry(empty));
   });
 
