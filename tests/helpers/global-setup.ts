@@ -2,7 +2,8 @@
  * Builds the fixture archive and the real content/ once for the whole run;
  * site and browser tests read the results through inject().
  */
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, PROJECT_ROOT } from './build.ts';
@@ -17,6 +18,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Every temporary folder of the run (tests make them with os.tmpdir(), as do the builds and
+  // browsers they start) goes in one folder, removed at the end: left in /tmp, a run's hundred
+  // folders gathered into thousands. Workers start after this, with this environment.
+  const runTmp = await mkdtemp(path.join(os.tmpdir(), 'jianbao-tests-'));
+  process.env.TMPDIR = runTmp;
   const fixture = path.join(PROJECT_ROOT, 'tests/fixtures/archive');
   // Sequential: two Astro builds at once would compete for the machine's two cores.
   // The fixture builds take the no-Chromium path (notice, no PDF links); content/ renders real PDFs.
@@ -30,5 +36,6 @@ export default async function setup(project: TestProject) {
   project.provide('contentDist', content.outDir);
   return async () => {
     for (const b of [pub, internal, content]) await rm(path.dirname(b.outDir), { recursive: true, force: true });
+    await rm(runTmp, { recursive: true, force: true });
   };
 }

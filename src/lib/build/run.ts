@@ -6,11 +6,12 @@
  * and only then swaps it in. A failure or Ctrl-C at any point leaves the
  * previous output exactly as it was.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent } from '../content/check.ts';
+import { hasCheckCache } from '../content/check-cache.ts';
 import { feedsTheSite } from '../content/layout.ts';
 import { formatProblem } from '../content/errors.ts';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../print/chromium.ts';
@@ -141,7 +142,13 @@ function makeShardRoot(projectRoot: string, shardRoot: string, renders: { index:
       if (![...ancestors(src, from)].every(wanted)) continue;
       const to = path.join(shardRoot, path.relative(projectRoot, src));
       if (e.isDirectory()) mkdirSync(to, { recursive: true });
-      else copyFileSync(src, to);
+      else if (e.isFile()) copyFileSync(src, to);
+      // A link stays a link, even one to nothing (an editor's lock file), to the same place (as fs.cp
+      // copies one); anything else (a pipe, a socket) is no source and stays out.
+      else if (e.isSymbolicLink()) {
+        const target = readlinkSync(src);
+        symlinkSync(path.isAbsolute(target) ? target : path.resolve(path.dirname(src), target), to);
+      }
     }
   }
   symlinkSync(path.join(projectRoot, 'node_modules'), path.join(shardRoot, 'node_modules'), 'dir');
@@ -245,7 +252,7 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
     const astroEnv: NodeJS.ProcessEnv = { ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
     const startAstro = () => (os.availableParallelism() > 1 ? new AstroProcess(o.projectRoot, astroEnv) : undefined);
     const checkCacheOptions = await checkCache(o.projectRoot, o.cacheDir);
-    let readyAstro = existsSync(checkCacheOptions.file) ? startAstro() : undefined;
+    let readyAstro = hasCheckCache(checkCacheOptions) ? startAstro() : undefined;
 
     // 1. Content check: nothing is built from content with errors.
     // MDX bodies are compiled by the shards that render them (a cached shard compiled them before), not twice;

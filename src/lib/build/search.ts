@@ -81,7 +81,9 @@ export async function buildSearchInParts(
     merged = await merge();
   }
   const mergeMs = performance.now() - t;
-  // Each part's files with their digests, kept beside it (hashed once, when it is first merged).
+  // Each part's files with their digests, kept beside it (hashed once, when it is first merged) and
+  // trusted from then on, as every cached shard's list is (see shardFileList): a cache damaged
+  // behind the build's back is for `rm -rf node_modules/.astro` to mend, not for each build to detect.
   const digests = new Map<string, string>();
   if (o.cacheDir) {
     const ofPart = new Map<string, string>();

@@ -3,12 +3,15 @@
  * every body is most of a check's time (≈ 2 s at 6,000 articles), and a
  * repeat check or build usually sees all but a few bodies again. Beside it,
  * the data of each frontmatter's YAML (see YamlMemo), a third of a repeat
- * check. One JSON file, keyed by hashes of the texts; its header names the rules the
- * results were made by (the caller's hash of the checker's sources and
- * parser), so a file from other rules counts as empty, as does one that
- * cannot be read or parsed.
+ * check. One file, keyed by hashes of the texts: a header line naming the
+ * rules the results were made by (the caller's hash of the checker's sources
+ * and parsers) and the hash of the rest, then the results as JSON. A file of
+ * other rules counts as empty, as does one that cannot be read or parsed, or
+ * whose content is not the content it was written with (a cached title would
+ * otherwise be built into the listing pages).
  */
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomic-file.ts';
 import path from 'node:path';
@@ -22,12 +25,19 @@ export interface CheckCacheOptions {
   rules: string;
 }
 
-/** Tells this file from any other JSON that might sit at the same path. */
+/** Tells this file from any other that might sit at the same path. */
 const FORMAT = 'jianbao-check-cache/2';
 
-interface CacheFile {
+/** The first line of the file. */
+interface Header {
   format: typeof FORMAT;
   rules: string;
+  /** sha256 of the rest of the file. */
+  sum: string;
+}
+
+/** The rest of the file. */
+interface Results {
   entries: Record<string, SafetyViolation[]>;
   /** Hash of a YAML text → its data. */
   yaml: Record<string, unknown>;
@@ -44,17 +54,50 @@ function isViolation(v: unknown): v is SafetyViolation {
   return Number.isInteger(line) && typeof message === 'string' && (syntax === undefined || syntax === true);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** The header of a cache file's first line, if it is one of this format and these rules. */
+function headerOf(line: string, options: CheckCacheOptions): Header | undefined {
+  try {
+    const h = JSON.parse(line) as Partial<Header>;
+    return typeof h === 'object' && h !== null && h.format === FORMAT && h.rules === options.rules && typeof h.sum === 'string' ? (h as Header) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the cache file is there and of these rules, from its first line only
+ * (the build starts its first page process beside a check that has a cache).
+ */
+export function hasCheckCache(options: CheckCacheOptions): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(options.file, 'r');
+    const head = Buffer.alloc(1024);
+    const line = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').split('\n')[0];
+    return headerOf(line, options) !== undefined;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** The entries of a cache file, or none when it is missing, damaged, foreign or of other rules. */
 async function load(options: CheckCacheOptions): Promise<Loaded> {
   const none = (): Loaded => ({ entries: new Map(), yaml: new Map() });
-  let data: Partial<CacheFile>;
+  let data: Partial<Results>;
   try {
-    data = JSON.parse(await readFile(options.file, 'utf8'));
+    const text = await readFile(options.file, 'utf8');
+    const cut = text.indexOf('\n');
+    const header = headerOf(text.slice(0, cut), options);
+    if (cut < 0 || !header || sha256(text.slice(cut + 1)) !== header.sum) return none();
+    data = JSON.parse(text.slice(cut + 1));
   } catch {
     return none();
   }
-  if (typeof data !== 'object' || data === null || data.format !== FORMAT || data.rules !== options.rules) return none();
-  if (typeof data.entries !== 'object' || data.entries === null || typeof data.yaml !== 'object' || data.yaml === null) return none();
+  if (typeof data !== 'object' || data === null || typeof data.entries !== 'object' || data.entries === null || typeof data.yaml !== 'object' || data.yaml === null) return none();
   const loaded = none();
   for (const [key, found] of Object.entries(data.entries)) {
     // One bad entry means the file is not what this code wrote: trust none of it.
@@ -76,8 +119,8 @@ export interface BodyChecker {
   unsafe(body: string, format: 'mdx' | 'md'): SafetyViolation[];
   /** Bodies parsed so far (not found in the cache). */
   readonly parsed: number;
-  /** The data of YAML texts seen before, for the content reader (none without a cache). */
-  readonly yaml?: YamlMemo;
+  /** The data of YAML texts seen before, for the content reader (without a cache, one that only counts). */
+  readonly yaml: YamlMemo;
   /** YAML texts the reader had to parse (not found in the cache). */
   readonly yamlParsed: number;
   /** Writes the results of this run's bodies, only these, when they differ from what was loaded. */
@@ -91,21 +134,20 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
   const usedYaml = new Map<string, unknown>();
   let yamlParsed = 0;
   let yamlAdded = 0;
+  const yamlGet = (text: string): unknown => {
+    const key = options ? keyOf(text, 'yaml') : '';
+    const data = usedYaml.get(key) ?? loadedYaml.get(key);
+    if (data !== undefined) usedYaml.set(key, data);
+    else yamlParsed++;
+    return data;
+  };
+  const yamlSet = (text: string, data: unknown) => {
+    usedYaml.set(keyOf(text, 'yaml'), data);
+    yamlAdded++;
+  };
   let parsed = 0;
   return {
-    yaml: options && {
-      get(text) {
-        const key = keyOf(text, 'yaml');
-        const data = usedYaml.get(key) ?? loadedYaml.get(key);
-        if (data !== undefined) usedYaml.set(key, data);
-        else yamlParsed++;
-        return data;
-      },
-      set(text, data) {
-        usedYaml.set(keyOf(text, 'yaml'), data);
-        yamlAdded++;
-      },
-    },
+    yaml: options ? { get: yamlGet, set: yamlSet } : { get: yamlGet },
     get yamlParsed() {
       return yamlParsed;
     },
@@ -129,13 +171,15 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
     async save() {
       // Nothing parsed and every loaded entry used: the file already says exactly this.
       if (!options || (parsed === 0 && used.size === loaded.size && yamlAdded === 0 && usedYaml.size === loadedYaml.size)) return;
-      const data: CacheFile = { format: FORMAT, rules: options.rules, entries: Object.fromEntries(used), yaml: Object.fromEntries(usedYaml) };
+      const results: Results = { entries: Object.fromEntries(used), yaml: Object.fromEntries(usedYaml) };
+      const body = JSON.stringify(results);
+      const header: Header = { format: FORMAT, rules: options.rules, sum: sha256(body) };
       // Written aside and renamed over the old file, so a process killed while writing leaves the
       // old file or the new one, never half of one. A cache that cannot be written costs the next
       // check its time, nothing else, so that is not this check's failure.
       try {
         await mkdir(path.dirname(options.file), { recursive: true });
-        await writeFileAtomic(options.file, JSON.stringify(data));
+        await writeFileAtomic(options.file, `${JSON.stringify(header)}\n${body}`);
       } catch {
         // Not this check's failure (see above).
       }

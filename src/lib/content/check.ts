@@ -37,8 +37,10 @@ export interface CheckOptions extends ReadOptions {
 /** Reads and validates a content tree the way the build reads it, and reports every problem. */
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { cache: cacheOptions, ...readOptions } = options;
-  const checker = await openCheckCache(cacheOptions);
-  const tree = await readContent(root, { ...readOptions, yaml: checker.yaml });
+  // The cache is read while the content files are.
+  const opening = openCheckCache(cacheOptions);
+  const tree = await readContent(root, { ...readOptions, yaml: opening.then((c) => c.yaml) });
+  const checker = await opening;
   const problems = tree.problems;
   const display = options.display ?? defaultDisplay;
   const bodies = new Map<string, string>();
@@ -59,7 +61,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
     input: { series: tree.series, issues: tree.issues, articles: tree.articles, unitSlugs: tree.unitSlugs },
     bodies,
     parsed: checker.parsed,
-    parsedYaml: checker.yaml ? checker.yamlParsed : tree.files,
+    parsedYaml: checker.yamlParsed,
     digests: tree.digests,
   };
 }

@@ -31,7 +31,17 @@ export type ParsedFrontmatter = { ok: true; value: Frontmatter } | { ok: false; 
  */
 export interface YamlMemo {
   get(text: string): unknown;
-  set(text: string, data: unknown): void;
+  /** Keeps the data of a text; absent where nothing is kept (a memo that only counts). */
+  set?(text: string, data: unknown): void;
+}
+
+/** Whether JSON holds `data` exactly (not -0, NaN, Infinity, nor an alias that refers to itself). */
+function jsonHoldsExactly(data: unknown): boolean {
+  try {
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data);
+  } catch {
+    return false;
+  }
 }
 
 type ParsedYaml = { ok: true; data: unknown; lineOf: (path: readonly PropertyKey[]) => number } | { ok: false; problems: YamlProblem[] };
@@ -50,7 +60,7 @@ export function parseYaml(text: string, firstLine = 1, memo?: YamlMemo): ParsedY
     return { ok: true, data: known, lineOf };
   }
   const parsed = parseYamlText(text, firstLine);
-  if (parsed.ok && isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data ?? null)), parsed.data ?? null)) memo.set(text, parsed.data ?? null);
+  if (parsed.ok && memo.set && jsonHoldsExactly(parsed.data)) memo.set(text, parsed.data);
   return parsed;
 }
 

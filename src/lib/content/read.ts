@@ -66,8 +66,8 @@ export interface ReadOptions {
   display?: (absolute: string) => string;
   /** Read only the files this accepts (relative paths), e.g. one shard's years; the rest is skipped unread. */
   only?: (rel: string) => boolean;
-  /** YAML parsed before (the check cache's), so unchanged frontmatter is not parsed again. */
-  yaml?: YamlMemo;
+  /** YAML parsed before (the check cache's), so unchanged frontmatter is not parsed again; awaited once the files are read. */
+  yaml?: YamlMemo | Promise<YamlMemo>;
 }
 
 /** A file's name in problems: relative to the working directory, as editors' tools expect. */
@@ -153,10 +153,11 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     texts.set(rel, decoded.text);
   });
 
+  const memo = await options.yaml;
   for (const [rel, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = classifyContentPath(rel);
     if (where.kind === 'series' || where.kind === 'units' || where.kind === 'site') {
-      const parsed = parseYaml(text, 1, options.yaml);
+      const parsed = parseYaml(text, 1, memo);
       if (!parsed.ok) {
         for (const p of parsed.problems) add(rel, p.line, undefined, p.message);
         continue;
@@ -182,7 +183,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       continue;
     }
     if (where.kind !== 'issue' && where.kind !== 'article') continue;
-    const fm = parseFrontmatter(text, options.yaml);
+    const fm = parseFrontmatter(text, memo);
     if (!fm.ok) {
       for (const p of fm.problems) add(rel, p.line, undefined, p.message);
       continue;

@@ -2,7 +2,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hasCheckCache } from '../../../src/lib/content/check-cache.ts';
 import { checkContent, type CheckResult } from '../../../src/lib/content/check.ts';
 import { PROJECT_ROOT } from '../../helpers/build.ts';
 
@@ -124,6 +126,27 @@ describe('checkContent with a cache', () => {
     expect(edited.input.articles.find((a) => article.endsWith(a.file))?.data.title).toBe('改过的标题');
   });
 
+  it('keeps no data JSON cannot hold (an alias that refers to itself), and reports it as without a cache', async () => {
+    const { content, cacheFile, article } = tree();
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: /m, 'extra: &x\n  self: *x\ntitle: '));
+    const plain = await check(content);
+    expect(plain.problems.some((p) => p.file.endsWith('01-zhi-shou.mdx') && /extra/.test(p.message))).toBe(true);
+    expect(verdict(await check(content, cacheFile))).toEqual(verdict(plain));
+    const warm = await check(content, cacheFile);
+    expect(verdict(warm)).toEqual(verdict(plain));
+    expect(warm.parsedYaml).toBe(1);
+  });
+
+  it('says from its first line whether a cache of these rules is there', async () => {
+    const { content, cacheFile } = tree();
+    expect(hasCheckCache({ file: cacheFile, rules: 'rules-1' })).toBe(false);
+    await check(content, cacheFile, 'rules-1');
+    expect(hasCheckCache({ file: cacheFile, rules: 'rules-1' })).toBe(true);
+    expect(hasCheckCache({ file: cacheFile, rules: 'rules-2' })).toBe(false);
+    writeFileSync(cacheFile, 'garbage');
+    expect(hasCheckCache({ file: cacheFile, rules: 'rules-1' })).toBe(false);
+  });
+
   it('parses everything again when the rules change', async () => {
     const { content, cacheFile } = tree();
     const cold = await check(content, cacheFile, 'rules-1');
@@ -139,13 +162,19 @@ describe('checkContent with a cache', () => {
     ['empty', (f) => writeFileSync(f, '')],
     ['someone else’s JSON', (f) => writeFileSync(f, JSON.stringify({ entries: {}, version: 3 }))],
     [
-      'an entry that is not a list of problems',
+      'an entry that is not a list of problems (written as this code writes a file)',
       (f) => {
-        const data = JSON.parse(readFileSync(f, 'utf8'));
+        const [head, ...rest] = readFileSync(f, 'utf8').split('\n');
+        const data = JSON.parse(rest.join('\n'));
         const [key] = Object.keys(data.entries);
         data.entries[key] = [{ line: 'x' }];
-        writeFileSync(f, JSON.stringify(data));
+        const body = JSON.stringify(data);
+        writeFileSync(f, `${JSON.stringify({ ...JSON.parse(head), sum: createHash('sha256').update(body).digest('base64url') })}\n${body}`);
       },
+    ],
+    [
+      'still well-formed, with a title changed (a damaged byte, a hand edit)',
+      (f) => writeFileSync(f, readFileSync(f, 'utf8').replace('元旦假期值守工作平稳有序', '元旦假期值守工作平稳有序！')),
     ],
   ];
 
