@@ -442,7 +442,21 @@ export async function buildSite(o: BuildOptions): Promise<BuildReport> {
       // Only while Astro processes alone are at work: the search index runs in this process.
       if (running.size && !inProcess) scanAhead();
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker));
+    // A job can wait on a process that is gone without a word: Pagefind's wrapper never settles its
+    // calls once its service has died (Ctrl-C in a terminal reaches the service too; the OOM killer),
+    // and with nothing else to do this process would end with its event loop empty — exit 13, the
+    // cleanup below skipped. An empty event loop means nothing can settle any more: stop the build.
+    let stall = () => {};
+    const stalled = new Promise<never>((_, reject) => {
+      stall = () => reject(new BuildError(interrupted ? '构建被中断；原有输出保持不变。' : '构建停止：有一个构建步骤等待的进程已意外退出（可能是内存不足）；原有输出保持不变。'));
+    });
+    stalled.catch(() => undefined);
+    process.once('beforeExit', stall);
+    try {
+      await Promise.race([Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? os.availableParallelism(), queue.length)) }, worker)), stalled]);
+    } finally {
+      process.off('beforeExit', stall);
+    }
     void readyAstro?.dismiss();
     readyAstro = undefined;
     stopIfInterrupted();

@@ -3,7 +3,7 @@
  * (here the PDFs, after all pages were built) or Ctrl-C leaves the previous
  * output exactly as it was, with nothing left behind.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,73 @@ describe('a build that does not finish', () => {
     expect(output).toContain('构建被中断');
     expect(snapshot(dist)).toEqual(before);
     expect(leftovers()).toEqual([]);
+  }, 900_000);
+
+  /** The pid of Pagefind's service among the children of `pid`, if it runs. */
+  function pagefindService(pid: number): number | undefined {
+    try {
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      return children.map(Number).find((c) => /pagefind/.test(readFileSync(`/proc/${c}/comm`, 'utf8')));
+    } catch {
+      return undefined; // it or the child just ended
+    }
+  }
+
+  /**
+   * Starts a build in a process group of its own and returns once Pagefind's
+   * service (its child) runs. The service runs for a second or less here: a
+   * build that ends before it is seen is started again, after another edit.
+   */
+  async function buildUntilPagefindRuns(mark: string) {
+    for (let attempt = 1; ; attempt++) {
+      // The output this build must leave as it was (a build that ran through changed it).
+      const before = snapshot(dist);
+      const file = path.join(content, 'issues/alpha/2023/001/02-wang-ge.mdx');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n${mark}（第 ${attempt} 次）\n`);
+      const child = spawn(path.join(PROJECT_ROOT, 'node_modules/.bin/node'), [path.join(PROJECT_ROOT, 'scripts/build.ts')], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      let ended = false;
+      const run = { child, before, output: '', exited: new Promise<number | null>((r) => child.on('close', (code) => r(code))), service: 0 };
+      // Its output is all read once it has closed, not yet when it has exited.
+      child.on('exit', () => (ended = true));
+      child.stdout.on('data', (d) => (run.output += d));
+      child.stderr.on('data', (d) => (run.output += d));
+      while (!ended) {
+        const service = pagefindService(child.pid!);
+        if (service) return Object.assign(run, { service });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(await run.exited, run.output).toBe(0);
+      if (attempt === 8) throw new Error('Pagefind 的服务进程一直没被看到');
+    }
+  }
+
+  it('stops cleanly when Ctrl-C also ends the search index\'s Pagefind service (a terminal signals the whole group)', async () => {
+    const run = await buildUntilPagefindRuns('再次中断测试补充的文字。');
+    process.kill(-run.child.pid!, 'SIGINT');
+    const code = await run.exited;
+    // Not 13 (“unsettled top-level await”: waiting for good on the dead service, skipping the cleanup).
+    expect(code, run.output).toBe(1);
+    expect(run.output).toContain('构建被中断');
+    expect(snapshot(dist)).toEqual(run.before);
+    expect(leftovers()).toEqual([]);
+    expect(readdirSync(path.join(work, 'cache/jianbao-build')).filter((f) => f.startsWith('run-'))).toEqual([]);
+  }, 900_000);
+
+  it('stops cleanly, saying so, when Pagefind\'s service is killed on its own (the OOM killer)', async () => {
+    const run = await buildUntilPagefindRuns('服务被杀测试补充的文字。');
+    process.kill(run.service, 'SIGKILL');
+    const code = await run.exited;
+    expect(code, run.output).toBe(1);
+    // Waiting on it: the build sees nothing can settle any more; writing to it: Pagefind's wrapper fails the call.
+    expect(run.output).toMatch(/意外退出|Pagefind backend closed/);
+    expect(snapshot(dist)).toEqual(run.before);
+    expect(leftovers()).toEqual([]);
+    expect(readdirSync(path.join(work, 'cache/jianbao-build')).filter((f) => f.startsWith('run-'))).toEqual([]);
   }, 900_000);
 
   it('leaves the previous output as it was when the PDF step fails after all pages were built', async () => {
