@@ -134,7 +134,10 @@ describe('search quality on the seed issue', () => {
 
   it('puts the article with the phrase first and reads its excerpt naturally', async () => {
     const result = await searchArchive(pf.api, '斗虎巷');
-    const first = await result.results[0].data();
+    // First among the seed issue's articles: an issue an editor adds to content/ may mention the
+    // market too and, being newer, rank above the seed issue at an equal score.
+    const pages = await Promise.all(result.results.map((r) => r.data()));
+    const first = pages.find((d) => new URL(d.url, 'http://x').pathname.startsWith('/liaocheng-wenming/2021/28/'))!;
     expect(new URL(first.url, 'http://x').pathname).toBe('/liaocheng-wenming/2021/28/li-changping-dudao-jiancha/');
     const parts = bodyExcerpt(bodyUnits(first.content, first.meta.written), result.terms.map((t) => t.keys));
     expect(parts.find((p) => p.mark)?.text).toBe('斗虎巷');
