@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readFileFast } from './concurrency.ts';
 
-/** sha256 of `bytes`, base64url. */
-export function bytesDigest(bytes: Uint8Array): string {
+/** sha256 of `bytes` (a string as its UTF-8), base64url. */
+export function bytesDigest(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }
 

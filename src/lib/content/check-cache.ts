@@ -15,6 +15,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomic-file.ts';
 import path from 'node:path';
+import { bytesDigest } from '../digest.ts';
 import type { YamlMemo } from './frontmatter.ts';
 import { findUnsafeContent, type SafetyViolation } from './mdx-safety.ts';
 
@@ -32,7 +33,7 @@ const FORMAT = 'jianbao-check-cache/2';
 interface Header {
   format: typeof FORMAT;
   rules: string;
-  /** sha256 of the rest of the file. */
+  /** bytesDigest of the rest of the file. */
   sum: string;
 }
 
@@ -53,8 +54,6 @@ function isViolation(v: unknown): v is SafetyViolation {
   const { line, message, syntax } = v as Record<string, unknown>;
   return Number.isInteger(line) && typeof message === 'string' && (syntax === undefined || syntax === true);
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** The header of a cache file's first line, if it is one of this format and these rules. */
 function headerOf(line: string, options: CheckCacheOptions): Header | undefined {
@@ -92,7 +91,7 @@ async function load(options: CheckCacheOptions): Promise<Loaded> {
     const text = await readFile(options.file, 'utf8');
     const cut = text.indexOf('\n');
     const header = headerOf(text.slice(0, cut), options);
-    if (cut < 0 || !header || sha256(text.slice(cut + 1)) !== header.sum) return none();
+    if (cut < 0 || !header || bytesDigest(text.slice(cut + 1)) !== header.sum) return none();
     data = JSON.parse(text.slice(cut + 1));
   } catch {
     return none();
@@ -134,20 +133,24 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
   const usedYaml = new Map<string, unknown>();
   let yamlParsed = 0;
   let yamlAdded = 0;
-  const yamlGet = (text: string): unknown => {
-    const key = options ? keyOf(text, 'yaml') : '';
-    const data = usedYaml.get(key) ?? loadedYaml.get(key);
-    if (data !== undefined) usedYaml.set(key, data);
-    else yamlParsed++;
-    return data;
-  };
-  const yamlSet = (text: string, data: unknown) => {
-    usedYaml.set(keyOf(text, 'yaml'), data);
-    yamlAdded++;
-  };
+  const yaml: YamlMemo = options
+    ? {
+        get(text) {
+          const key = keyOf(text, 'yaml');
+          const data = usedYaml.get(key) ?? loadedYaml.get(key);
+          if (data !== undefined) usedYaml.set(key, data);
+          else yamlParsed++;
+          return data;
+        },
+        set(text, data) {
+          usedYaml.set(keyOf(text, 'yaml'), data);
+          yamlAdded++;
+        },
+      }
+    : { get: () => void yamlParsed++ };
   let parsed = 0;
   return {
-    yaml: options ? { get: yamlGet, set: yamlSet } : { get: yamlGet },
+    yaml,
     get yamlParsed() {
       return yamlParsed;
     },
@@ -173,7 +176,7 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
       if (!options || (parsed === 0 && used.size === loaded.size && yamlAdded === 0 && usedYaml.size === loadedYaml.size)) return;
       const results: Results = { entries: Object.fromEntries(used), yaml: Object.fromEntries(usedYaml) };
       const body = JSON.stringify(results);
-      const header: Header = { format: FORMAT, rules: options.rules, sum: sha256(body) };
+      const header: Header = { format: FORMAT, rules: options.rules, sum: bytesDigest(body) };
       // Written aside and renamed over the old file, so a process killed while writing leaves the
       // old file or the new one, never half of one. A cache that cannot be written costs the next
       // check its time, nothing else, so that is not this check's failure.
