@@ -332,6 +332,11 @@ const rows: [string, string, string][] = [
         [`first query "${query}" (${first.results} hits, 10 shown)`, `${kb(figures.firstQuery.totalBytes)} (pagefind.js ${kb(first.pagefindJs)} + ${first.requests} requests ${kb(first.fetched)})`, ''],
         ['Pagefind searches per query (one term / two terms + facet)', `${first.searches} / ${faceted?.searches ?? '–'}`, ''],
         ['query time in Chromium (cold / warm)', queryTimes ? `${queryTimes.coldMs.toFixed(0)} ms / ${queryTimes.warmMs.toFixed(0)} ms` : 'skipped (no Chromium)', ''],
+        [
+          'first query in Chromium: Pagefind files over the wire, text gzipped as hosts serve it (transferred / decoded)',
+          queryTimes ? `${kb(queryTimes.cold.transferredBytes)} / ${kb(queryTimes.cold.decodedBytes)} (${queryTimes.cold.requests} requests, worker script included)` : 'skipped (no Chromium)',
+          '',
+        ],
       ] as [string, string, string][])
     : []),
   ['PDF per issue (cold / cached)', pdf ? `${s(pdf.coldMsPerIssue)} / ${(pdf.cachedMsPerIssue).toFixed(0)} ms` : 'skipped (no Chromium or --pdf-issues 0)', ''],

@@ -37,7 +37,8 @@ export async function firstQueryBytes(distDir: string, query: string, shown = 10
     await mod.options({ basePath: `${server.url}/pagefind/` });
     await mod.init();
     await mod.filters();
-    const ranges = await (await globalThis.fetch(`${server.url}/pagefind/jianbao-chunks.json`)).json();
+    // As the search page does: the chunks' word list only if a term is short enough to need it.
+    const ranges = async () => (await globalThis.fetch(`${server.url}/pagefind/jianbao-chunks.json`)).json();
     const found = await searchArchive(mod as PagefindApi, query, filters, 'relevance', ranges);
     await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
     return { pagefindJs: statSync(path.join(distDir, 'pagefind/pagefind.js')).size, fetched, requests, results: found.results.length, searches: found.searches };

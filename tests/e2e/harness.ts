@@ -19,7 +19,7 @@ export function useSiteInBrowser(dist: string, headers?: (pathname: string) => R
   let server: Served | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    server = await serveDir(dist, '/', headers);
+    server = await serveDir(dist, '/', { headers, compress: true });
   });
   afterAll(async () => {
     await browser?.close();

@@ -124,6 +124,39 @@ describe('search without an index', () => {
   });
 });
 
+describe('what a query fetches', () => {
+  it('fetches the index chunks\' word list for a short term only', async () => {
+    const page = await site.browser.newPage();
+    const lists: string[] = [];
+    page.on('request', (r) => void (r.url().includes('jianbao-chunks.json') && lists.push(r.url())));
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('网格化管理')}`);
+    const search = new SearchPage(page);
+    await search.settled();
+    expect(await search.resultLinks()).toEqual(['/liaocheng-wenming/2021/28/duo-cuo-bing-ju/']);
+    expect(lists).toEqual([]);
+    await search.submit('斗虎巷');
+    expect(await search.resultLinks()).toEqual(['/liaocheng-wenming/2021/28/li-changping-dudao-jiancha/']);
+    await search.submit('创城');
+    expect(lists).toHaveLength(1);
+    await page.close();
+  });
+
+  it('says a search failed when an index file does not load, instead of hanging', async () => {
+    const page = await site.browser.newPage();
+    await page.route('**/pagefind/fragment/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent('网格化管理')}`);
+    const search = new SearchPage(page);
+    await search.settled();
+    expect(await search.status()).toMatch(/^搜索出错/);
+    expect(await page.locator('.search-result').count()).toBe(0);
+    // The next query, with the files back, works.
+    await page.unroute('**/pagefind/fragment/**');
+    await search.submit('斗虎巷');
+    expect(await search.resultLinks()).toEqual(['/liaocheng-wenming/2021/28/li-changping-dudao-jiancha/']);
+    await page.close();
+  });
+});
+
 describe('search in an internal build', () => {
   const internal = useSiteInBrowser(inject('fixtureInternalDist'));
 

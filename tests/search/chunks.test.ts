@@ -49,3 +49,20 @@ describe('short terms over several index chunks', () => {
     }
   });
 });
+
+describe('the chunk ranges, fetched only when a query needs them', () => {
+  it('loads them for a short term and never for a term of four units or more', async () => {
+    let loads = 0;
+    const loader = async () => (loads++, pf.ranges);
+    const long = await searchArchive(pf.api, '网格化管理', {}, 'relevance', loader);
+    const four = await searchArchive(pf.api, '管理工作', {}, 'relevance', loader);
+    expect(loads).toBe(0);
+    expect(long.results.length).toBeGreaterThan(0);
+    expect(four.results.length).toBe(articles.filter((t) => searchUnits(t).join('\u0000').includes(searchUnits('管理工作').join('\u0000'))).length);
+    expect(long.results.length).toBe(articles.filter((t) => searchUnits(t).join('\u0000').includes(searchUnits('网格化管理').join('\u0000'))).length);
+    // A short term reads them, and finds what it finds with the list given up front.
+    const lazy = await searchArchive(pf.api, '管', {}, 'relevance', loader);
+    expect(loads).toBe(1);
+    expect(lazy.results.map((r) => r.id).sort()).toEqual((await searchArchive(pf.api, '管', {}, 'relevance', pf.ranges)).results.map((r) => r.id).sort());
+  });
+});

@@ -90,11 +90,9 @@ export async function startSearchPage(): Promise<void> {
   status.textContent = '正在载入索引…';
   const base = root.dataset.pagefindBase ?? '/pagefind/';
   let pagefind: PagefindApi & { options(o: object): Promise<void>; init(): Promise<void> };
-  let ranges: [string, string][] = [];
   try {
     pagefind = await import(/* @vite-ignore */ `${base}pagefind.js`);
     await pagefind.init();
-    ranges = await (await fetch(`${base}jianbao-chunks.json`)).json();
     // Loads the filter index up front: without it the first results come back without facet counts.
     await pagefind.filters();
   } catch {
@@ -102,6 +100,19 @@ export async function startSearchPage(): Promise<void> {
     status.textContent = '搜索暂时不可用（未能载入搜索索引）。本地预览请先运行 npm run build，再用 npm run preview 打开。';
     return;
   }
+
+  // The chunks' word ranges are fetched for the first query with a short term only (12 KB at 6,000 articles).
+  let rangesLoading: Promise<[string, string][]> | undefined;
+  const ranges = () =>
+    (rangesLoading ??= fetch(`${base}jianbao-chunks.json`)
+      .then((res) => {
+        if (!res.ok) throw new Error(`jianbao-chunks.json: HTTP ${res.status}`);
+        return res.json() as Promise<[string, string][]>;
+      })
+      .catch((error: unknown) => {
+        rangesLoading = undefined; // a later query tries again
+        throw error;
+      }));
 
   let shown: PagefindResult[] = [];
   let terms: QueryTerm[] = [];
@@ -139,6 +150,14 @@ export async function startSearchPage(): Promise<void> {
     }
   };
 
+  // An index file did not load: the connection dropped, or the site was replaced meanwhile.
+  const failed = (mine: number) => {
+    if (mine !== run) return;
+    status.textContent = '搜索出错：部分索引文件未能载入。请检查网络后重新搜索，或刷新页面。';
+    more.hidden = true;
+    document.documentElement.dataset.searchDone = String(run);
+  };
+
   const execute = async () => {
     const mine = ++run;
     writeState(state.q, state.sort, state.filters);
@@ -151,14 +170,20 @@ export async function startSearchPage(): Promise<void> {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await searchArchive(pagefind, state.q, state.filters, state.sort, ranges);
-    if (mine !== run) return;
-    shown = [...found.results];
-    terms = found.terms;
-    const label = queryLabel(found.terms) || state.q;
-    status.textContent = found.results.length ? `“${label}”共找到 ${found.results.length} 篇文章` : `没有找到包含“${label}”的文章。`;
-    renderFacets(found.counts);
-    await showMore();
+    try {
+      const found = await searchArchive(pagefind, state.q, state.filters, state.sort, ranges);
+      if (mine !== run) return;
+      shown = [...found.results];
+      terms = found.terms;
+      const label = queryLabel(found.terms) || state.q;
+      status.textContent = found.results.length ? `“${label}”共找到 ${found.results.length} 篇文章` : `没有找到包含“${label}”的文章。`;
+      renderFacets(found.counts);
+      await showMore();
+    } catch {
+      facets.replaceChildren();
+      facetsBox.hidden = true;
+      return failed(mine);
+    }
     document.documentElement.dataset.searchDone = String(run);
   };
 
@@ -171,6 +196,6 @@ export async function startSearchPage(): Promise<void> {
     state.sort = sortSelect.value === 'date' ? 'date' : 'relevance';
     void execute();
   });
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () => void showMore().catch(() => failed(run)));
   await execute();
 }

@@ -36,6 +36,8 @@ export interface PagefindApi {
 }
 
 export type Filters = Record<string, string[]>;
+/** The index chunks' word ranges (jianbao-chunks.json), or a loader of them: only a term shorter than GRAM units needs them. */
+export type ChunkRanges = [string, string][] | (() => Promise<[string, string][]>);
 export type SortOrder = 'relevance' | 'date';
 
 export interface ArchiveSearch {
@@ -60,7 +62,7 @@ export async function searchArchive(
   filters: Filters = {},
   sort: SortOrder = 'relevance',
   /** The index chunks' word ranges (jianbao-chunks.json): without them a short, common term may miss articles. */
-  ranges: [string, string][] = [],
+  ranges: ChunkRanges = [],
 ): Promise<ArchiveSearch> {
   const terms = queryTerms(query);
   let searches = 0;
@@ -75,8 +77,13 @@ export async function searchArchive(
   const words = terms.map((t) => prefixWord(t.keys));
   // A term shorter than GRAM units is a prefix whose words may run over several index chunks:
   // load them all first (probe words sort into them but are nobody's words).
-  const probes = terms.filter((t) => t.keys.length < GRAM).flatMap((t) => probeWords(prefixWord(t.keys), ranges));
-  if (probes.length) await api.preload(probes.join(' '));
+  const short = terms.filter((t) => t.keys.length < GRAM);
+  if (short.length) {
+    // Loaded only here, so a query of GRAM units or more never fetches the list.
+    const known = typeof ranges === 'function' ? await ranges() : ranges;
+    const probes = short.flatMap((t) => probeWords(prefixWord(t.keys), known));
+    if (probes.length) await api.preload(probes.join(' '));
+  }
   const [main, ...checks] = await Promise.all([
     terms.length === 1 && long.length ? search(phraseQuery(long[0].keys)) : search(words.join(' ')),
     // Pagefind leaves out a word that occurs nowhere instead of failing, so with

@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 import { distPath } from './dist.ts';
 
 const TYPES: Record<string, string> = {
@@ -16,16 +17,23 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+/** What a static host compresses on the way out: text, not wasm, PDFs or Pagefind's (already gzipped) index files. */
+const COMPRESSED = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml']);
+
+export interface ServeOptions {
+  /** Per-path response headers (e.g. a CSP). */
+  headers?: (pathname: string) => Record<string, string>;
+  /** Gzip text for a client that accepts it, as static hosts do: what a reader's browser really transfers. */
+  compress?: boolean;
+}
+
 export interface Served {
   url: string;
   close(): Promise<void>;
 }
 
-/**
- * Serves `root` at `base` (the site's base path) on an ephemeral loopback
- * port; `headers` may add response headers per path (e.g. a CSP).
- */
-export async function serveDir(root: string, base = '/', headers?: (pathname: string) => Record<string, string>): Promise<Served> {
+/** Serves `root` at `base` (the site's base path) on an ephemeral loopback port. */
+export async function serveDir(root: string, base = '/', { headers, compress = false }: ServeOptions = {}): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     if (!pathname.startsWith(base)) return void res.writeHead(404).end();
@@ -43,8 +51,17 @@ export async function serveDir(root: string, base = '/', headers?: (pathname: st
       res.writeHead(404, { 'Content-Type': TYPES['.html'] });
       return void createReadStream(path.join(root, '404.html')).on('error', () => res.end()).pipe(res);
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers?.(pathname) });
-    createReadStream(file).pipe(res);
+    const ext = path.extname(file);
+    const gzip = compress && COMPRESSED.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      ...(compress ? { Vary: 'Accept-Encoding' } : {}),
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...headers?.(pathname),
+    });
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

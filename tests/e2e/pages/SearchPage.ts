@@ -21,6 +21,14 @@ export class SearchPage {
     await this.page.waitForFunction(() => document.documentElement.dataset.searchDone !== undefined && !/正在/.test(document.querySelector('#search-status')?.textContent ?? ''));
   }
 
+  /** Types a query into the page's own form and submits; waits for that query's answer. */
+  async submit(query: string): Promise<void> {
+    const before = await this.page.evaluate(() => document.documentElement.dataset.searchDone);
+    await this.page.fill('#search-q', query);
+    await this.page.press('#search-q', 'Enter');
+    await this.page.waitForFunction((b) => document.documentElement.dataset.searchDone !== b && !/正在/.test(document.querySelector('#search-status')?.textContent ?? ''), before);
+  }
+
   status() {
     return this.page.locator('#search-status').innerText();
   }
