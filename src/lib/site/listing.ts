@@ -21,6 +21,24 @@ export function seriesYears(a: Archive, series: Series): SeriesYear[] {
   return groups;
 }
 
+/**
+ * Issues a page that lists "everything" shows at least before it hands the
+ * rest to the year pages: a bulletin of decades would otherwise make its
+ * series page megabytes long on a phone (30,000 articles: 3 MB).
+ */
+export const RECENT_ISSUES = 20;
+
+/**
+ * Year groups (newest first) split into the newest whole years holding at
+ * least `min` issues, all of them when there are fewer, and the years before.
+ */
+export function recentYears<T extends { issues: unknown[] }>(years: T[], min = RECENT_ISSUES): { recent: T[]; earlier: T[] } {
+  let shown = 0;
+  let cut = 0;
+  while (cut < years.length && shown < min) shown += years[cut++].issues.length;
+  return { recent: years.slice(0, cut), earlier: years.slice(cut) };
+}
+
 /** Static paths for /<series>/<year>/: one series' issues of one year. */
 export function seriesYearPaths(a: Archive) {
   return a.series.flatMap((series) =>
