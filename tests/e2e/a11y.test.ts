@@ -14,6 +14,7 @@ describe('accessibility', () => {
     ['issue', '/liaocheng-wenming/2021/28/'],
     ['article', '/liaocheng-wenming/2021/28/san-ge-qianghua/'],
     ['unit', '/units/dongchangfuqu/'],
+    ['unit, one year', '/units/dongchangfuqu/2021/'],
     ['unit statistics', '/units/stats/'],
     ['search', '/search/?q=%E5%88%9B%E5%9F%8E'],
     ['home, dark mode', '/', 'dark'],

@@ -5,7 +5,7 @@
  */
 import type { Archive } from './archive.ts';
 import { rendersIssuePages, rendersListingPages } from '../settings.ts';
-import { seriesYearPaths } from './listing.ts';
+import { seriesYearPaths, unitYearPaths } from './listing.ts';
 import { folderSpellingPaths } from './redirects.ts';
 
 const listing = <T>(paths: T[]): T[] => (rendersListingPages() ? paths : []);
@@ -36,6 +36,9 @@ export const articlePaths = (a: Archive) =>
     }));
 
 export const unitPaths = (a: Archive) => listing(a.units.map((unit) => ({ params: { unit: unit.slug }, props: { unit } })));
+
+/** /units/<unit>/<year>/ listing pages (the index shard's). */
+export const unitYearRoutes = (a: Archive) => listing(unitYearPaths(a));
 
 /** /<series>/<year>/ listing pages (the index shard's: they need frontmatter only). */
 export const seriesYearRoutes = (a: Archive) => listing(seriesYearPaths(a));

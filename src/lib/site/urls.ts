@@ -22,6 +22,7 @@ export function createUrls(base = '/') {
     feed: () => `${root}rss.xml`,
     articleFeed: () => `${root}articles.xml`,
     unit: (slug: string) => `${root}units/${slug}/`,
+    unitYear: (slug: string, year: number) => `${root}units/${slug}/${year}/`,
     search: (q?: string) => `${root}search/${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   };
 }

@@ -3,7 +3,7 @@ import { recentYears } from '../../../src/lib/site/listing.ts';
 
 const years = (...counts: number[]) => counts.map((n, i) => ({ year: 2030 - i, issues: new Array<number>(n).fill(0) }));
 const split = (counts: number[], min: number) => {
-  const { recent, earlier } = recentYears(years(...counts), min);
+  const { recent, earlier } = recentYears(years(...counts), (y) => y.issues.length, min);
   return [recent.map((y) => y.year), earlier.map((y) => y.year)];
 };
 
