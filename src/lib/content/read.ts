@@ -86,8 +86,18 @@ async function walk(dir: string): Promise<{ rel: string; kind: 'file' | 'link' |
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+/** Whether the data holds a value at a path: a field written with the wrong kind of value is there, a missing one is not. */
+function hasValueAt(data: unknown, path: readonly PropertyKey[]): boolean {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !(key in value)) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== undefined;
+}
+
 /** Turns a zod issue into problems an editor can act on, each at the line of its field. */
-function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], lineOf: (path: readonly PropertyKey[]) => number): { line: number; field?: string; message: string }[] {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, known: readonly string[], lineOf: (path: readonly PropertyKey[]) => number): { line: number; field?: string; message: string }[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => {
       const near = known.find((f) => f.toLowerCase() === k.toLowerCase() || editDistance(f, k) <= 2);
@@ -99,7 +109,8 @@ function describeIssue(issue: z.core.$ZodIssue, known: readonly string[], lineOf
   }
   const field = issue.path.join('.') || undefined;
   const line = lineOf(issue.path);
-  if (issue.code === 'invalid_type' && issue.input === undefined) return [{ line, field, message: '缺少此字段（必填）' }];
+  // zod leaves issue.input out unless asked, so whether the field is there is read from the data itself.
+  if (issue.code === 'invalid_type' && !hasValueAt(data, issue.path)) return [{ line, field, message: '缺少此字段（必填）' }];
   return [{ line, field, message: issue.message }];
 }
 
@@ -164,19 +175,19 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       }
       if (where.kind === 'site') {
         const result = siteSchema.safeParse(parsed.data ?? {});
-        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, Object.keys(siteSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
+        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, Object.keys(siteSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
         else tree.site = result.data;
         continue;
       }
       if (where.kind === 'units') {
         const result = unitsSchema.safeParse(parsed.data ?? {});
-        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, [], parsed.lineOf)) add(rel, d.line, d.field, d.message);
+        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, [], parsed.lineOf)) add(rel, d.line, d.field, d.message);
         else for (const [name, slug] of Object.entries(result.data)) tree.unitSlugs.set(name, slug);
         continue;
       }
       const result = seriesSchema.safeParse(parsed.data);
       if (!result.success) {
-        for (const i of result.error.issues) for (const d of describeIssue(i, Object.keys(seriesSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
+        for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, Object.keys(seriesSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
         continue;
       }
       tree.series.push({ key: rel, file: rel, data: result.data, body: '', bodyLine: 1, lineOf: parsed.lineOf });
@@ -192,7 +203,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     const schema = where.kind === 'issue' ? issueSchema : articleSchema;
     const result = schema.safeParse(data);
     if (!result.success) {
-      for (const i of result.error.issues) for (const d of describeIssue(i, Object.keys(schema.shape), lineOf)) add(rel, d.line, d.field, d.message);
+      for (const i of result.error.issues) for (const d of describeIssue(i, data, Object.keys(schema.shape), lineOf)) add(rel, d.line, d.field, d.message);
       if (where.kind === 'issue') tree.issues.push({ key: rel, file: rel, data: undefined as never, body, bodyLine, lineOf, hasIntro: false });
       continue;
     }

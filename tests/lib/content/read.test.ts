@@ -199,3 +199,27 @@ describe('readContent', () => {
     expect(t.problems.map(formatProblem)).toContainEqual(expect.stringMatching(/2023\/003\/index\.mdx:3: date: 2023-01-01 早于第 2 期的日期/));
   });
 });
+
+describe('a field with the wrong kind of value', () => {
+  const INDEX = 'issues/alpha/2023/001/index.mdx';
+  it('is reported as what it should be, at its line — not as missing', async () => {
+    const root = tree({
+      [INDEX]: '---\nnumber: "1"\ntotal: 41\ndate: 2023-01-09\nreportTo: 市委常委，市人大\ncopies: 260份\n---\n',
+      [ARTICLE]: '---\ntitle: 2021\nunit: 东区\n---\n\n正文。\n',
+      'site.yaml': 'name: 测试市简报档案\ncontact: 06352111111\n',
+    });
+    const found = await problems(root);
+    const about = (file: string, field: string) => found.filter((p) => p.includes(file) && p.includes(`${field}:`));
+    expect(about(INDEX, 'number')).toEqual([expect.stringMatching(/index\.mdx:2\b.*number: 应为整数/)]);
+    expect(about(INDEX, 'reportTo')).toEqual([expect.stringMatching(/index\.mdx:5\b.*reportTo: 应为收文单位列表/)]);
+    expect(about(INDEX, 'copies')).toEqual([expect.stringMatching(/index\.mdx:6\b.*copies: 应为整数/)]);
+    expect(about(ARTICLE, 'title')).toEqual([expect.stringMatching(/01-zhi-shou\.mdx:2\b.*title: 应为文字/)]);
+    expect(about('site.yaml', 'contact')).toEqual([expect.stringMatching(/site\.yaml:2\b.*contact: 应为文字/)]);
+    expect(found.filter((p) => p.includes('缺少此字段'))).toEqual([]);
+  });
+
+  it('while a field that is not there is reported as missing', async () => {
+    const root = tree({ [INDEX]: '---\ntotal: 41\ndate: 2023-01-09\n---\n' });
+    expect((await problems(root)).filter((p) => p.includes(INDEX))).toEqual([expect.stringMatching(/number: 缺少此字段（必填）/)]);
+  });
+});
