@@ -46,6 +46,8 @@ export interface ContentTree {
   unitSlugs: Map<string, string>;
   /** content/site.yaml: site name and footer records (empty when the file is absent). */
   site: SiteData;
+  /** The line of a field in content/site.yaml, for rules across files (1 when the file is absent). */
+  siteLineOf: (path: readonly PropertyKey[]) => number;
   /** Images and other assets inside issue folders, relative to the root. */
   assets: string[];
   /** Every problem found, errors and warnings, sorted by file and line. */
@@ -126,7 +128,7 @@ function editDistance(a: string, b: string): number {
 export async function readContent(root: string, options: ReadOptions = {}): Promise<ContentTree> {
   const display = options.display ?? defaultDisplay;
   const problems: ContentProblem[] = [];
-  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, assets: [], problems, files: 0, digests: new Map() };
+  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, siteLineOf: () => 1, assets: [], problems, files: 0, digests: new Map() };
   const add = (rel: string, line: number | undefined, field: string | undefined, message: string, severity: 'error' | 'warning' = 'error', unfinished?: boolean) =>
     problems.push({ file: display(path.join(root, rel)), line, field, message, severity, ...(unfinished ? { unfinished } : {}) });
 
@@ -176,7 +178,10 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       if (where.kind === 'site') {
         const result = siteSchema.safeParse(parsed.data ?? {});
         if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, Object.keys(siteSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
-        else tree.site = result.data;
+        else {
+          tree.site = result.data;
+          tree.siteLineOf = parsed.lineOf;
+        }
         continue;
       }
       if (where.kind === 'units') {

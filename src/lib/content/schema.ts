@@ -117,7 +117,7 @@ export const siteSchema = z.strictObject({
   /** 网站简介 for the home page's meta description. */
   description: text.optional(),
   /** Id of the series the home page shows as 最新一期 (a file series/<id>.yaml). */
-  defaultSeries: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a series id such as liaocheng-wenming' }).optional(),
+  defaultSeries: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '应为简报系列的编号，即 series/ 下文件的名字（不带 .yaml），如 liaocheng-wenming' }).optional(),
   /** 主办单位, e.g. 聊城市创建全国文明城市工作办公室. */
   host: text.optional(),
   /** 联系方式: telephone, e-mail or postal address, as one line. */

@@ -25,6 +25,10 @@ export function validateTree(tree: ContentTree, add: Add): void {
   if (!tree.series.length && !tree.problems.some((p) => p.severity === 'error')) {
     add('series', undefined, undefined, '内容里没有任何简报系列（应至少有一个 series/<系列>.yaml，写明 title 和 issuer）');
   }
+  const home = tree.site.defaultSeries;
+  if (home && tree.series.length && !seriesById.has(home)) {
+    add('site.yaml', tree.siteLineOf(['defaultSeries']), 'defaultSeries', `没有编号为“${home}”的简报系列（应为 series/ 下某个文件的名字：${[...seriesById.keys()].join('、')}）`);
+  }
 
   interface IssueInfo extends IssuePathInfo {
     entry: ContentTree['issues'][number];

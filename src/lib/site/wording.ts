@@ -18,7 +18,7 @@ export function homeSeries(archive: Archive, site: SiteData = {}): Series | unde
   if (!site.defaultSeries) return undefined;
   const series = archive.series.find((s) => s.id === site.defaultSeries);
   if (!series) {
-    throw new Error(`site.yaml: defaultSeries: 没有编号为“${site.defaultSeries}”的简报系列（expected one of ${archive.series.map((s) => s.id).join(', ')}）`);
+    throw new Error(`site.yaml: defaultSeries: 没有编号为“${site.defaultSeries}”的简报系列（应为以下之一：${archive.series.map((s) => s.id).join('、')}）`);
   }
   return series;
 }

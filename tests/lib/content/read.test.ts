@@ -223,3 +223,12 @@ describe('a field with the wrong kind of value', () => {
     expect((await problems(root)).filter((p) => p.includes(INDEX))).toEqual([expect.stringMatching(/number: 缺少此字段（必填）/)]);
   });
 });
+
+describe('site.yaml against the series', () => {
+  it('reports a defaultSeries that names no series, at its line, before any build', async () => {
+    const root = tree({ 'site.yaml': 'name: 测试市简报档案\n\ndefaultSeries: nope\n' });
+    expect((await problems(root)).filter((p) => p.includes('defaultSeries'))).toEqual([expect.stringMatching(/site\.yaml:3\b.*defaultSeries: 没有编号为“nope”的简报系列.*alpha、beta/)]);
+    const fine = tree({ 'site.yaml': 'name: 测试市简报档案\ndefaultSeries: beta\n' });
+    expect((await problems(fine)).filter((p) => p.includes('defaultSeries'))).toEqual([]);
+  });
+});
