@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../atomic-file.ts';
 import path from 'node:path';
 import { bytesDigest } from '../digest.ts';
 import type { YamlMemo } from './frontmatter.ts';
-import { findUnsafeContent, type SafetyViolation } from './mdx-safety.ts';
+import { scanBody, type BodyScan, type SafetyViolation } from './mdx-safety.ts';
 
 /** Where the cache lives and which rules its results hold for. */
 export interface CheckCacheOptions {
@@ -27,7 +27,7 @@ export interface CheckCacheOptions {
 }
 
 /** Tells this file from any other that might sit at the same path. */
-const FORMAT = 'jianbao-check-cache/2';
+const FORMAT = 'jianbao-check-cache/3';
 
 /** The first line of the file. */
 interface Header {
@@ -39,13 +39,13 @@ interface Header {
 
 /** The rest of the file. */
 interface Results {
-  entries: Record<string, SafetyViolation[]>;
+  entries: Record<string, BodyScan>;
   /** Hash of a YAML text → its data. */
   yaml: Record<string, unknown>;
 }
 
 interface Loaded {
-  entries: Map<string, SafetyViolation[]>;
+  entries: Map<string, BodyScan>;
   yaml: Map<string, unknown>;
 }
 
@@ -53,6 +53,13 @@ function isViolation(v: unknown): v is SafetyViolation {
   if (typeof v !== 'object' || v === null) return false;
   const { line, message, syntax } = v as Record<string, unknown>;
   return Number.isInteger(line) && typeof message === 'string' && (syntax === undefined || syntax === true);
+}
+
+function isScan(v: unknown): v is BodyScan {
+  if (typeof v !== 'object' || v === null) return false;
+  const { violations, images } = v as Record<string, unknown>;
+  const isImage = (i: unknown) => typeof i === 'object' && i !== null && typeof (i as Record<string, unknown>).path === 'string' && Number.isInteger((i as Record<string, unknown>).line);
+  return Array.isArray(violations) && violations.every(isViolation) && Array.isArray(images) && images.every(isImage);
 }
 
 /** The header of a cache file's first line, if it is one of this format and these rules. */
@@ -100,7 +107,7 @@ async function load(options: CheckCacheOptions): Promise<Loaded> {
   const loaded = none();
   for (const [key, found] of Object.entries(data.entries)) {
     // One bad entry means the file is not what this code wrote: trust none of it.
-    if (!Array.isArray(found) || !found.every(isViolation)) return none();
+    if (!isScan(found)) return none();
     loaded.entries.set(key, found);
   }
   // Data as the YAML parser gave it; the schema that reads it judges it as it would a fresh parse.
@@ -112,10 +119,10 @@ function keyOf(body: string, format: 'mdx' | 'md' | 'yaml'): string {
   return createHash('sha256').update(`${format}\0`).update(body).digest('base64url');
 }
 
-/** `findUnsafeContent` through a cache; without options, a pass-through that still counts parses. */
+/** `scanBody` through a cache; without options, a pass-through that still counts parses. */
 export interface BodyChecker {
-  /** What `findUnsafeContent(body, format)` finds, from the cache when this body was seen before. */
-  unsafe(body: string, format: 'mdx' | 'md'): SafetyViolation[];
+  /** What `scanBody(body, format)` finds, from the cache when this body was seen before. */
+  scan(body: string, format: 'mdx' | 'md'): BodyScan;
   /** Bodies parsed so far (not found in the cache). */
   readonly parsed: number;
   /** The data of YAML texts seen before, for the content reader (without a cache, one that only counts). */
@@ -128,8 +135,8 @@ export interface BodyChecker {
 
 /** Opens the cache (empty when it cannot be used) for one check. */
 export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyChecker> {
-  const { entries: loaded, yaml: loadedYaml } = options ? await load(options) : { entries: new Map<string, SafetyViolation[]>(), yaml: new Map<string, unknown>() };
-  const used = new Map<string, SafetyViolation[]>();
+  const { entries: loaded, yaml: loadedYaml } = options ? await load(options) : { entries: new Map<string, BodyScan>(), yaml: new Map<string, unknown>() };
+  const used = new Map<string, BodyScan>();
   const usedYaml = new Map<string, unknown>();
   let yamlParsed = 0;
   let yamlAdded = 0;
@@ -154,15 +161,15 @@ export async function openCheckCache(options?: CheckCacheOptions): Promise<BodyC
     get yamlParsed() {
       return yamlParsed;
     },
-    unsafe(body, format) {
+    scan(body, format) {
       if (!options) {
         parsed++;
-        return findUnsafeContent(body, format);
+        return scanBody(body, format);
       }
       const key = keyOf(body, format);
       let found = used.get(key) ?? loaded.get(key);
       if (!found) {
-        found = findUnsafeContent(body, format);
+        found = scanBody(body, format);
         parsed++;
       }
       used.set(key, found);

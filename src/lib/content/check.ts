@@ -44,10 +44,18 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   const problems = tree.problems;
   const display = options.display ?? defaultDisplay;
   const bodies = new Map<string, string>();
+  const assets = new Set(tree.assets);
   for (const e of [...tree.issues, ...tree.articles]) {
     bodies.set(e.file, e.body);
     const file = display(path.join(root, e.file));
-    for (const v of checker.unsafe(e.body, bodyFormat(e.file))) problems.push({ file, line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
+    const scan = checker.scan(e.body, bodyFormat(e.file));
+    for (const v of scan.violations) problems.push({ file, line: v.line + e.bodyLine - 1, message: v.message, severity: 'error' });
+    // A picture named beside the article must be there: the build would stop on it, naming no file.
+    const folder = path.posix.dirname(e.file);
+    for (const img of scan.images) {
+      if (assets.has(path.posix.join(folder, img.path))) continue;
+      problems.push({ file, line: img.line + e.bodyLine - 1, message: `图片文件不存在：${img.path}（应放在这篇文章所在的文件夹 ${folder}/ 里，文件名和大小写都要一致）`, severity: 'error' });
+    }
     for (const w of punctuationWarnings(e.body)) problems.push({ file, line: w.line + e.bodyLine - 1, message: w.message, severity: 'warning' });
   }
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));

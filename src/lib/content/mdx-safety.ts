@@ -130,15 +130,13 @@ function htmlProblem(html: string): string | undefined {
   return `不允许使用 HTML「${quote(html)}」（${ALLOWED_CONTENT}；要写尖括号本身，请写作 \\<）`;
 }
 
-/** Every violation in a parsed body (mdast with MDX and GFM nodes), in document order. */
-export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
-  const root = tree as MdNode;
-  const found: SafetyViolation[] = [];
+/** A body's nodes in document order, each with its line, and the identifiers image references use. */
+function walk(tree: unknown): { nodes: [MdNode, number][]; imageRefs: Set<string> } {
   const imageRefs = new Set<string>();
   // Depth-first in document order with an explicit stack: a deeply nested body
   // must not overflow the call stack here (the parser reports that case itself).
   const nodes: [MdNode, number][] = [];
-  for (const stack: [MdNode, number][] = [[root, 1]]; stack.length; ) {
+  for (const stack: [MdNode, number][] = [[tree as MdNode, 1]]; stack.length; ) {
     const [node, parentLine] = stack.pop()!;
     const line = node.position?.start.line ?? parentLine;
     nodes.push([node, line]);
@@ -146,7 +144,33 @@ export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], line]);
   }
+  return { nodes, imageRefs };
+}
 
+/** An image file a body names beside itself (`./tu.png`), decoded as Astro decodes it. */
+export interface LocalImage {
+  path: string;
+  line: number;
+}
+
+/** The allowed local images of a parsed body: the files its folder must hold. */
+function localImagesOf({ nodes, imageRefs }: ReturnType<typeof walk>): LocalImage[] {
+  const out: LocalImage[] = [];
+  for (const [node, line] of nodes) {
+    const url = node.type === 'image' || (node.type === 'definition' && node.identifier && imageRefs.has(node.identifier)) ? (node.url ?? '') : undefined;
+    if (url === undefined || imageUrlProblem(url) || schemesOf(url).length || url.replace(INVISIBLE, '').startsWith('/')) continue;
+    out.push({ path: decodeURI(url), line });
+  }
+  return out;
+}
+
+/** Every violation in a parsed body (mdast with MDX and GFM nodes), in document order. */
+export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
+  return unsafeIn(walk(tree));
+}
+
+function unsafeIn({ nodes, imageRefs }: ReturnType<typeof walk>): SafetyViolation[] {
+  const found: SafetyViolation[] = [];
   for (const [node, line] of nodes) {
     const add = (message: string) => found.push({ line, message });
     switch (node.type) {
@@ -216,12 +240,24 @@ function gfmSyntax(this: { data(): unknown }) {
 
 let mdxParser: ReturnType<typeof createProcessor> | undefined;
 
+/** What a check learns from parsing one body. */
+export interface BodyScan {
+  violations: SafetyViolation[];
+  /** Image files the body names beside itself; whether they exist is the content tree's question. */
+  images: LocalImage[];
+}
+
 /**
  * Every violation in an article or issue body (the text after the frontmatter),
  * parsed as the build parses it: MDX + GFM for .mdx, CommonMark + GFM for .md.
  * A body that does not parse is one violation (it could not be checked).
  */
 export function findUnsafeContent(body: string, format: 'mdx' | 'md' = 'mdx'): SafetyViolation[] {
+  return scanBody(body, format).violations;
+}
+
+/** Parses a body as the build does: its violations and the image files beside it that it names. */
+export function scanBody(body: string, format: 'mdx' | 'md' = 'mdx'): BodyScan {
   let tree: unknown;
   try {
     if (format === 'md') {
@@ -236,7 +272,8 @@ export function findUnsafeContent(body: string, format: 'mdx' | 'md' = 'mdx'): S
     const reason = err.reason ?? err.message.split('\n')[0];
     const unclosed = /closing tag for `<(br|sup|sub)>`/.exec(reason);
     const hint = unclosed?.[1] === 'br' ? '换行写作 <br />' : unclosed ? `写作 <${unclosed[1]}>…</${unclosed[1]}>` : `${ALLOWED_CONTENT}；要写 <、{、} 本身，请写作 \\<、\\{、\\}`;
-    return [{ line, message: `MDX 无法解析：${reason}（${hint}）`, syntax: true }];
+    return { violations: [{ line, message: `MDX 无法解析：${reason}（${hint}）`, syntax: true }], images: [] };
   }
-  return findUnsafeNodes(tree);
+  const walked = walk(tree);
+  return { violations: unsafeIn(walked), images: localImagesOf(walked) };
 }

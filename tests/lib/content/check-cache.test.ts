@@ -199,3 +199,28 @@ describe('checkContent with a cache', () => {
     expect(readdirSync(path.dirname(cacheFile))).toEqual(['check-cache.json']);
   });
 });
+
+describe('pictures named beside an article', () => {
+  it('are errors when the file is not there — also when the body comes from the cache — and fine once it is', async () => {
+    const { content, cacheFile } = tree();
+    const issue = path.join(content, 'issues/alpha/2023/001');
+    const PIC = '06-tu-pian.mdx';
+    writeFileSync(path.join(issue, PIC), '---\ntitle: 配图\n---\n\n第一段。\n\n![现场](./xian-chang.png)\n\n![另一张][t]\n\n[t]: ./ling-yi.jpg\n\n![远程](https://example.gov.cn/a.png)\n');
+    const missing = (r: CheckResult) => r.problems.filter((p) => p.file.endsWith(PIC)).map((p) => [p.line, p.message]);
+    const want = [
+      [7, expect.stringMatching(/^图片文件不存在：\.\/xian-chang\.png（应放在这篇文章所在的文件夹 issues\/alpha\/2023\/001\/ 里/)],
+      [11, expect.stringMatching(/^图片文件不存在：\.\/ling-yi\.jpg/)],
+    ];
+    expect(missing(await check(content))).toEqual(want);
+    expect(missing(await check(content, cacheFile))).toEqual(want);
+    const warm = await check(content, cacheFile);
+    expect(warm.parsed).toBe(0);
+    expect(missing(warm)).toEqual(want);
+    // The files arrive (as a copy from Word would bring them): the same cached bodies now pass.
+    writeFileSync(path.join(issue, 'xian-chang.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    writeFileSync(path.join(issue, 'ling-yi.jpg'), Buffer.from('ffd8ffe0', 'hex'));
+    const after = await check(content, cacheFile);
+    expect(after.parsed).toBe(0);
+    expect(missing(after)).toEqual([]);
+  });
+});
