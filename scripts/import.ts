@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, type ImportResult } from '../src/lib/editor/import/model.ts';
 import { importBulletin } from '../src/lib/editor/import/read.ts';
-import { chooseSeries } from '../src/lib/editor/import/series.ts';
+import { chooseSeries, seriesFileErrors } from '../src/lib/editor/import/series.ts';
 import { articleBody, issueFiles, seriesFile, type ContentFile } from '../src/lib/editor/issue-files.ts';
 import { writeContent } from '../src/lib/content/write.ts';
 import { formatProblem } from '../src/lib/content/errors.ts';
@@ -57,7 +57,10 @@ if (args.values.series && !SERIES_ID_RE.test(args.values.series)) {
 
 const root = args.values.content ? path.resolve(args.values.content) : contentRoot();
 // The series as the one content reader sees them (the same verdict check and the build give).
-const series: { id: string; title?: string; issuer?: string }[] = (await readContent(root)).series.map((s) => ({ id: s.file.replace(/^series\/|\.ya?ml$/g, ''), title: s.data.title, issuer: s.data.issuer }));
+const tree = await readContent(root);
+const broken = seriesFileErrors(root, tree.problems);
+if (broken.length) fail(`${broken.map(formatProblem).join('\n')}\n导入失败：简报系列文件有错误，无法判断来稿属于哪个系列（否则会另建一个同名系列）。请先改正上面的错误再导入；未写入任何文件。`);
+const series: { id: string; title?: string; issuer?: string }[] = tree.series.map((s) => ({ id: s.file.replace(/^series\/|\.ya?ml$/g, ''), title: s.data.title, issuer: s.data.issuer }));
 const files: ContentFile[] = [];
 const replace = new Set<string>();
 const errors: string[] = [];

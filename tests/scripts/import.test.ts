@@ -78,6 +78,19 @@ describe('npm run import', () => {
     expect(readFileSync(index, 'utf8')).toContain('copies: 260');
   });
 
+  it('refuses while a series file has an error, instead of starting a second series of the same title', async () => {
+    const root = await tempContent();
+    await runScript('import.ts', [seedFile, '--content', root, '--series', 'lc']);
+    const seriesFile = path.join(root, 'series/lc.yaml');
+    await writeFile(seriesFile, `${readFileSync(seriesFile, 'utf8')}garbage: [\n`);
+    const before = readdirSync(root, { recursive: true }).map(String).sort();
+    const r = await runScript('import.ts', [variants, '--content', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/series\/lc\.yaml:\d+: /);
+    expect(r.stderr).toMatch(/简报系列文件有错误.*未写入任何文件/s);
+    expect(readdirSync(root, { recursive: true }).map(String).sort()).toEqual(before);
+  });
+
   it('writes nothing on --dry-run', async () => {
     const root = await tempContent();
     const r = await runScript('import.ts', [seedFile, '--content', root, '--dry-run']);

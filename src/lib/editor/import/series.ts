@@ -4,6 +4,8 @@
  * names the series); otherwise it starts a new one whose id never collides
  * with another series' id, however alike the two mastheads are.
  */
+import path from 'node:path';
+import type { ContentProblem } from '../../content/errors.ts';
 import { asciiSlug, titleSlug } from '../../content/slug.ts';
 
 export interface KnownSeries {
@@ -31,4 +33,15 @@ export function chooseSeries(masthead: string, known: KnownSeries[], explicit?: 
   let n = 2;
   while (taken.has(`${full}-${n}`)) n++;
   return { id: `${full}-${n}`, created: true };
+}
+
+/**
+ * Errors in the series files of a content tree (problems as the reader
+ * reports them, file names relative to the working folder): a series whose
+ * file does not read is invisible, so an import would start a second series
+ * of the same title beside it.
+ */
+export function seriesFileErrors(root: string, problems: ContentProblem[]): ContentProblem[] {
+  const folder = path.join(path.resolve(root), 'series') + path.sep;
+  return problems.filter((p) => p.severity === 'error' && path.resolve(p.file).startsWith(folder));
 }
