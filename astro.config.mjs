@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { remarkBulletinGuard } from './src/lib/content/markdown-guard.ts';
+import { basePath } from './src/lib/settings.ts';
 import { isFolderSpelling } from './src/lib/site/redirects.ts';
 import { shard } from './src/lib/settings.ts';
 
@@ -38,7 +39,7 @@ const quietLogs = (level, log, handler) => {
 export default defineConfig({
   // Feeds, the sitemap and canonical links need an absolute address: set SITE_URL when deploying.
   site: process.env.SITE_URL || 'http://localhost:4321',
-  base: process.env.BASE_PATH || '/',
+  base: basePath(),
   outDir: process.env.JIANBAO_OUT_DIR || './dist',
   cacheDir: process.env.JIANBAO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
@@ -53,7 +54,7 @@ export default defineConfig({
   markdown: {
     // Bulletin text keeps its punctuation exactly as written, so no SmartyPants; the guard keeps
     // article bodies to Markdown and a tiny allowlist (src/lib/content/markdown-guard.ts).
-    processor: unified({ gfm: true, smartypants: false, remarkPlugins: [remarkBulletinGuard] }),
+    processor: unified({ gfm: true, smartypants: false, remarkPlugins: [[remarkBulletinGuard, { base: basePath() }]] }),
   },
   integrations: part
     ? [mdx(), ...(part.index ? [sitemapIntegration] : [])]

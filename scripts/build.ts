@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { BATCH_ARTICLES, BUILD_PHASES, BuildError, buildSite } from '../src/lib/build/run.ts';
 import { BuildLockedError } from '../src/lib/build/lock.ts';
-import { audience, cacheDir, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
+import { audience, basePath, cacheDir, contentRoot, pdfWanted, shardYears } from '../src/lib/settings.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const HELP = `用法：npm run build [-- 选项]
@@ -73,7 +73,7 @@ try {
     cacheDir: cacheDir(root),
     audience: who,
     site: process.env.SITE_URL || 'http://localhost:4321',
-    base: process.env.BASE_PATH || '/',
+    base: basePath(),
     pdf: pdfWanted(),
     env: process.env,
     jobs,

@@ -10,6 +10,17 @@ export function contentRoot(cwd = process.cwd()): string {
   return path.resolve(cwd, process.env.JIANBAO_CONTENT || 'content');
 }
 
+/** Base path as Astro hands it to pages (import.meta.env.BASE_URL with trailingSlash: 'always'): "/" or "/jb/". */
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The site's base path, BASE_PATH: "/" (the default) or e.g. "/bulletins/" for a site under a folder of its host. */
+export function basePath(env: NodeJS.ProcessEnv = process.env): string {
+  return normalizeBase(env.BASE_PATH || '/');
+}
+
 /** The build's cache folder: JIANBAO_CACHE_DIR, default node_modules/.astro (relative to the project). */
 export function cacheDir(projectRoot: string): string {
   return path.resolve(projectRoot, process.env.JIANBAO_CACHE_DIR || 'node_modules/.astro');

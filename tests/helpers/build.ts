@@ -15,9 +15,18 @@ export interface BuildResult {
   stderr: string;
 }
 
+/**
+ * The environment without what Vitest adds to it for Vite (BASE_URL, MODE, DEV,
+ * PROD, SSR): inherited by a build, BASE_URL=/ overrode the site's BASE_PATH.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = process.env;
+  return rest;
+}
+
 function envFor(contentDir: string, work: string, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...cleanEnv(),
     JIANBAO_CONTENT: contentDir,
     JIANBAO_OUT_DIR: path.join(work, 'dist'),
     JIANBAO_CACHE_DIR: path.join(work, 'cache'),

@@ -24,7 +24,7 @@ import { assemble, claimParked, dropParked, readManifest, recordWritten, scanSpa
 import { checkCache } from './check-cache.ts';
 import { assetsUsedBy, hashFiles, hashSources, hashStrings, listTree, moveInto, recoverInterrupted, swapInto } from './files.ts';
 import { acquireLock } from './lock.ts';
-import { buildWorkDir, pdfCacheDir, SHARD_YEARS, shardSpec } from '../settings.ts';
+import { buildWorkDir, normalizeBase, pdfCacheDir, SHARD_YEARS, shardSpec } from '../settings.ts';
 import { assignParts, buildJobs, planShards, type Shard } from './plan.ts';
 import { buildSearchInParts } from './search.ts';
 
@@ -204,12 +204,6 @@ async function splitOutput(built: string, job: Shard[], outOf: (s: Shard) => str
  */
 export function shardRootPrefix(work: string): string {
   return `shard-${hashStrings(path.resolve(work)).slice(0, 12)}-`;
-}
-
-/** Base path as Astro hands it to pages (import.meta.env.BASE_URL with trailingSlash: 'always'). */
-export function normalizeBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
 }
 
 /** Runs the build; resolves with a report, rejects with BuildError (output untouched). */

@@ -9,6 +9,7 @@
 import type { Html, Root } from 'mdast';
 import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
+import { normalizeBase } from '../settings.ts';
 import { findUnsafeNodes, imageUrlProblem, linkUrlProblem, SAFE_HTML } from './mdx-safety.ts';
 
 export interface GuardViolation {
@@ -39,16 +40,39 @@ export function guardTree(tree: Root): GuardViolation[] {
   return found;
 }
 
+/** A site path (`/archive/`, `/tu.png`): from the site's root, not the host's; `//host/…` is another site. */
+const SITE_PATH = /^\/(?![/\\])/;
+
+/**
+ * Site paths in a body's links and images, put under the site's base path:
+ * an editor writes `/archive/` for the archive page wherever the site is
+ * served, and under BASE_PATH=/jb/ that page is /jb/archive/.
+ */
+export function rebaseSitePaths(tree: Root, base: string): void {
+  const prefix = normalizeBase(base).slice(0, -1);
+  if (!prefix) return;
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && SITE_PATH.test(node.url)) node.url = `${prefix}${node.url}`;
+  });
+}
+
+export interface GuardOptions {
+  /** The site's base path (settings.ts basePath()): site paths in a body are put under it. */
+  base?: string;
+}
+
 /**
  * The remark plugin: Markdown as MDX reads it (no indented code blocks, so
- * leading spaces never turn a paragraph into code), guarded as above.
+ * leading spaces never turn a paragraph into code), guarded as above, with
+ * site paths under the site's base path.
  */
-export function remarkBulletinGuard(this: Processor) {
+export function remarkBulletinGuard(this: Processor, options: GuardOptions = {}) {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   const extensions = (data.micromarkExtensions ??= []);
   extensions.push({ disable: { null: ['codeIndented'] } });
   return (tree: Root, file: { data: Record<string, unknown> }): void => {
     const violations = guardTree(tree);
+    rebaseSitePaths(tree, options.base ?? '/');
     if (!violations.length) return;
     const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
     (astro.frontmatter ??= {})[VIOLATIONS_KEY] = violations;
