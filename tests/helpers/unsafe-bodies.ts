@@ -67,6 +67,8 @@ export const ATTACKS: Attack[] = [
   ['HTML comment in .md', '<!-- 编辑备注 -->', 'md', 1, /HTML 注释/],
   ['comment that a browser ends early', '<!-- a --!> <script>alert(1)</script> -->', 'md', 1, /HTML 注释|<script>/],
   ['javascript: link in .md', '[x](javascript:alert(1))', 'md', 1, /链接地址/],
+  ['a link relative to the page (it leads elsewhere on the issue page and the print view)', '正文。\n\n[上一篇](../02-x/)', 'mdx', 3, /不允许的相对链接「\.\.\/02-x\/」.*\/archive\//],
+  ['a relative link by reference', '[上一篇][p]\n\n[p]: ../li-changping/', 'mdx', 3, /相对链接/],
 ];
 
 /** Bodies that must pass untouched: what, body, format. */
@@ -75,7 +77,7 @@ export const ALLOWED: [string, string, 'mdx' | 'md'][] = [
   ['a table', '| 指标 | 数值 |\n| --- | ---: |\n| 面积 | 100 m<sup>2</sup> |', 'mdx'],
   ['br, sup, sub', '第一行<br />第二行<br/>，25<sup>o</sup>C，H<sub>2</sub>O', 'mdx'],
   ['a line-level br', '<br />', 'mdx'],
-  ['allowed links', '[网站](https://example.gov.cn/a?b=1#c) [旧站](http://example.com) [信箱](mailto:a@example.com) [电话](tel:0635-1234567) [上一篇](../02-x/) [开头](#top) [站内](/archive/) [空]()', 'mdx'],
+  ['allowed links', '[网站](https://example.gov.cn/a?b=1#c) [旧站](http://example.com) [信箱](mailto:a@example.com) [电话](tel:0635-1234567) [开头](#top) [站内](/archive/) [空]()', 'mdx'],
   ['GFM autolink literals', '见 www.example.gov.cn 与 https://example.com 及 ban@example.gov.cn', 'mdx'],
   ['images', '![本地](./tu.png) ![同目录](tu.JPG) ![子目录](img/tu.webp) ![站内](/tu.png) ![远程](https://example.com/tu.svg)', 'mdx'],
   ['reference links and images', '[通知][1] ![图][2]\n\n[1]: https://example.com\n[2]: ./tu.png', 'mdx'],
@@ -84,6 +86,6 @@ export const ALLOWED: [string, string, 'mdx' | 'md'][] = [
   ['entities are text', '&lt;script&gt; &#123;x&#125;', 'mdx'],
   ['code is text', '`<script>` 与\n\n```\n{process.env}\n```', 'mdx'],
   ['footnotes', '正文[^1]。\n\n[^1]: 注释。', 'mdx'],
-  ['text that only looks like a scheme', '[x](./javascript-intro/) [y](/a/javascript:b)', 'mdx'],
+  ['text that only looks like a scheme', '[x](/javascript-intro/) [y](/a/javascript:b)', 'mdx'],
   ['.md with br, sup, sub', '第一行<br>第二行<BR/>，25<sup>o</sup>C，H<sub>2</sub>O', 'md'],
 ];

@@ -33,7 +33,9 @@ export function guardTree(tree: Root): GuardViolation[] {
       parent?.children.splice(index!, 1);
       return [SKIP, index!];
     }
-    if ((node.type === 'link' || node.type === 'definition') && linkUrlProblem(node.url)) node.url = '#';
+    if (node.type === 'link' && linkUrlProblem(node.url)) node.url = '#';
+    // A definition serves links or images (findUnsafeNodes tells which and reports); one fit for neither goes.
+    if (node.type === 'definition' && linkUrlProblem(node.url) && imageUrlProblem(node.url)) node.url = '#';
     if (node.type === 'image' && imageUrlProblem(node.url)) node.url = '#';
     return undefined;
   });

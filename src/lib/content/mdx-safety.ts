@@ -32,7 +32,7 @@ export const IMAGE_SCHEMES: readonly string[] = ['http', 'https'];
 /** File types a local image (a file beside the article) may have. */
 export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'];
 
-const LINK_RULE = `链接只能用 ${LINK_SCHEMES.map((s) => `${s}:`).join('、')} 地址、相对路径或 #锚点`;
+const LINK_RULE = `链接只能用 ${LINK_SCHEMES.map((s) => `${s}:`).join('、')} 地址、以 / 开头的站内路径或 #锚点`;
 const IMAGE_RULE = `图片只能用 ${IMAGE_SCHEMES.map((s) => `${s}:`).join('、')} 地址、以 / 开头的站内路径，或与本文同一文件夹内的 ${IMAGE_EXTENSIONS.map((e) => `.${e}`).join('、')} 文件`;
 
 // Markdown and GFM nodes that carry no code: they render as escaped text or
@@ -85,9 +85,18 @@ function schemesOf(url: string): string[] {
   return [...schemes];
 }
 
-/** Why a link URL (as the parser decoded it) is not allowed, or undefined. */
+/**
+ * Why a link URL (as the parser decoded it) is not allowed, or undefined. A
+ * body is shown on its article page, its issue's page and the print view, so
+ * a path relative to the page (`../x/`) would lead somewhere else on each.
+ */
 export function linkUrlProblem(url: string): string | undefined {
-  if (schemesOf(url).some((s) => !LINK_SCHEMES.includes(s))) return `不允许的链接地址「${quote(url)}」（${LINK_RULE}）`;
+  const schemes = schemesOf(url);
+  if (schemes.some((s) => !LINK_SCHEMES.includes(s))) return `不允许的链接地址「${quote(url)}」（${LINK_RULE}）`;
+  const stripped = url.replace(INVISIBLE, '');
+  if (!schemes.length && stripped && !/^[/#?]/.test(stripped)) {
+    return `不允许的相对链接「${quote(url)}」（正文会出现在文章页、整期页和打印版上，相对地址在各处指向不同的地方；请写以 / 开头的站内路径，如 /archive/）`;
+  }
   return undefined;
 }
 
@@ -131,8 +140,9 @@ function htmlProblem(html: string): string | undefined {
 }
 
 /** A body's nodes in document order, each with its line, and the identifiers image references use. */
-function walk(tree: unknown): { nodes: [MdNode, number][]; imageRefs: Set<string> } {
+function walk(tree: unknown): { nodes: [MdNode, number][]; imageRefs: Set<string>; linkRefs: Set<string> } {
   const imageRefs = new Set<string>();
+  const linkRefs = new Set<string>();
   // Depth-first in document order with an explicit stack: a deeply nested body
   // must not overflow the call stack here (the parser reports that case itself).
   const nodes: [MdNode, number][] = [];
@@ -141,10 +151,11 @@ function walk(tree: unknown): { nodes: [MdNode, number][]; imageRefs: Set<string
     const line = node.position?.start.line ?? parentLine;
     nodes.push([node, line]);
     if (node.type === 'imageReference' && node.identifier) imageRefs.add(node.identifier);
+    if (node.type === 'linkReference' && node.identifier) linkRefs.add(node.identifier);
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], line]);
   }
-  return { nodes, imageRefs };
+  return { nodes, imageRefs, linkRefs };
 }
 
 /** An image file a body names beside itself (`./tu.png`), decoded as Astro decodes it. */
@@ -169,7 +180,7 @@ export function findUnsafeNodes(tree: unknown): SafetyViolation[] {
   return unsafeIn(walk(tree));
 }
 
-function unsafeIn({ nodes, imageRefs }: ReturnType<typeof walk>): SafetyViolation[] {
+function unsafeIn({ nodes, imageRefs, linkRefs }: ReturnType<typeof walk>): SafetyViolation[] {
   const found: SafetyViolation[] = [];
   for (const [node, line] of nodes) {
     const add = (message: string) => found.push({ line, message });
@@ -216,8 +227,11 @@ function unsafeIn({ nodes, imageRefs }: ReturnType<typeof walk>): SafetyViolatio
         break;
       }
       case 'definition': {
+        // Judged as what uses it: an image's definition may name a file beside the article.
         const url = node.url ?? '';
-        const problem = linkUrlProblem(url) ?? (node.identifier && imageRefs.has(node.identifier) ? imageUrlProblem(url) : undefined);
+        const id = node.identifier ?? '';
+        const asImage = imageRefs.has(id);
+        const problem = (asImage && !linkRefs.has(id) ? undefined : linkUrlProblem(url)) ?? (asImage ? imageUrlProblem(url) : undefined);
         if (problem) add(problem);
         break;
       }
