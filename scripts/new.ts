@@ -71,8 +71,13 @@ try {
 } catch (e) {
   fail((e as Error).message);
 }
-console.log(`已新建 ${path.join(path.relative(process.cwd(), root) || '.', dir)}/（第 ${next.number} 期${next.total ? `，总第 ${next.total} 期` : ''}，${date}，状态：草稿）`);
+const shown = path.join(path.relative(process.cwd(), root) || '.', dir);
+console.log(`已新建 ${shown}/（第 ${next.number} 期${next.total ? `，总第 ${next.total} 期` : ''}，${date}，状态：草稿）`);
 for (const f of files) console.log(`  ${f.path.slice(dir.length + 1)}`);
-console.log('接下来：写好每篇文章，把 NN-article-N.mdx 改名为标题的拼音（如 01-chengqu-yeshi-zhengzhi.mdx），再把 status 改为 published。npm run check 会列出尚未完成的地方。');
+console.log(
+  count
+    ? '接下来：写好每篇文章，把 NN-article-N.mdx 改名为标题的拼音（如 01-chengqu-yeshi-zhengzhi.mdx），再把 status 改为 published。npm run check 会列出尚未完成的地方。'
+    : `接下来：用 npm run new:article -- ${shown} --from 来稿.docx 逐篇加入文章（或手写 .mdx），再把 status 改为 published。npm run check 会列出尚未完成的地方。`,
+);
 const known = errorsOf(before).length;
 if (known) console.warn(`注意：内容中原有 ${known} 个错误，运行 npm run check 查看。`);

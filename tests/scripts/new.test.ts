@@ -55,6 +55,15 @@ describe('npm run new', () => {
     expect(publish.stderr).toMatch(/02-article-2\.mdx:1: 文件名仍是占位名“article-2”/);
   });
 
+  it('with --articles 0 says how to add articles, not to rename files it did not make', async () => {
+    const root = seedOnly();
+    const r = await runScript('new.ts', ['--content', root, '--date', '2021-06-01', '--articles', '0']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(path.join(root, 'issues/liaocheng-wenming/2021/029'))).toEqual(['index.mdx']);
+    expect(r.stdout).not.toMatch(/article-N/);
+    expect(r.stdout).toMatch(/npm run new:article -- \S*content\/issues\/liaocheng-wenming\/2021\/029 --from/);
+  });
+
   it('starts at 1 in a new year and keeps the running total', async () => {
     const root = copyOf(path.join(PROJECT_ROOT, 'tests/fixtures/archive'));
     const r = await runScript('new.ts', ['--content', root, '--series', 'alpha', '--date', '2025-01-06', '--articles', '1']);

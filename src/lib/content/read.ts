@@ -99,13 +99,20 @@ function hasValueAt(data: unknown, path: readonly PropertyKey[]): boolean {
 }
 
 /** Turns a zod issue into problems an editor can act on, each at the line of its field. */
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, known: readonly string[], lineOf: (path: readonly PropertyKey[]) => number): { line: number; field?: string; message: string }[] {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  known: readonly string[],
+  lineOf: (path: readonly PropertyKey[]) => number,
+  /** Where README lists the fields. */
+  doc = 'README 的 frontmatter 表',
+): { line: number; field?: string; message: string }[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => {
       const near = known.find((f) => f.toLowerCase() === k.toLowerCase() || editDistance(f, k) <= 2);
       return {
         line: lineOf([...issue.path, k]),
-        message: `未知字段 ${k}${near ? `，是不是 ${near}？` : ''}（可用字段：${known.join('、')}，见 README 的 frontmatter 表）`,
+        message: `未知字段 ${k}${near ? `，是不是 ${near}？` : ''}（可用字段：${known.join('、')}，见 ${doc}）`,
       };
     });
   }
@@ -177,7 +184,7 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
       }
       if (where.kind === 'site') {
         const result = siteSchema.safeParse(parsed.data ?? {});
-        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, Object.keys(siteSchema.shape), parsed.lineOf)) add(rel, d.line, d.field, d.message);
+        if (!result.success) for (const i of result.error.issues) for (const d of describeIssue(i, parsed.data, Object.keys(siteSchema.shape), parsed.lineOf, 'README 的 Site settings 一节')) add(rel, d.line, d.field, d.message);
         else {
           tree.site = result.data;
           tree.siteLineOf = parsed.lineOf;

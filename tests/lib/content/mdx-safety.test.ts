@@ -146,3 +146,9 @@ describe('existing content stays valid', () => {
     }
   });
 });
+
+describe('one report per thing found', () => {
+  it('names an element in .md once, though its opening and closing tags are two HTML nodes', () => {
+    expect(findUnsafeContent('见<a href="https://x.example/">通知</a>和<b>粗</b>。', 'md').map((v) => v.message.slice(0, 12))).toEqual(['不允许使用 <a> 元素', '不允许使用 <b> 元素']);
+  });
+});

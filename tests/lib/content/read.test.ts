@@ -232,3 +232,12 @@ describe('site.yaml against the series', () => {
     expect((await problems(fine)).filter((p) => p.includes('defaultSeries'))).toEqual([]);
   });
 });
+
+describe('an unknown field', () => {
+  it('points to where README lists the fields of its file', async () => {
+    const root = tree({ 'site.yaml': 'name: 测试市简报档案\nnmae: 错字\n', [ARTICLE]: '---\ntitle: 标题\nunti: 东区\n---\n\n正文。\n' });
+    const found = await problems(root);
+    expect(found.filter((p) => p.includes('nmae'))).toEqual([expect.stringMatching(/site\.yaml:2: 未知字段 nmae，是不是 name？.*见 README 的 Site settings 一节/)]);
+    expect(found.filter((p) => p.includes('unti'))).toEqual([expect.stringMatching(/未知字段 unti，是不是 unit？.*见 README 的 frontmatter 表/)]);
+  });
+});
