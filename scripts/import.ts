@@ -36,7 +36,7 @@ content/issues/<系列>/<年>/<期号>/（index.mdx、每篇文章一个 .mdx、
   --content DIR  内容目录（默认 content/ 或 $JIANBAO_CONTENT）
   -h, --help     显示本帮助
 
-出错时报告“文件:行: 问题（expected 应有的内容）”，不写入任何文件。
+出错时报告“文件:行: 问题（应为：应有的样子）”，不写入任何文件。
 .docx 的“行”是段落序号，.pdf 的“行”是从第一页起数的文字行。
 带密级标注（内部资料、秘密、机密、绝密）的期写为 status: internal，不公开发布。
 `;
@@ -50,9 +50,9 @@ const args = parseCli(HELP, {
     content: { type: 'string' },
   },
 });
-if (!args.positionals.length) fail(`没有要导入的文件（expected 至少一个 .docx、.pdf 或 .txt 文件）\n\n${HELP}`);
+if (!args.positionals.length) fail(`没有要导入的文件（应为：至少一个 .docx、.pdf 或 .txt 文件）\n\n${HELP}`);
 if (args.values.series && !SERIES_ID_RE.test(args.values.series)) {
-  fail(`--series：“${args.values.series}”不是有效的系列 id（expected 小写英文字母、数字和连字符）`);
+  fail(`--series：“${args.values.series}”不是有效的系列 id（应为：小写英文字母、数字和连字符）`);
 }
 
 const root = args.values.content ? path.resolve(args.values.content) : contentRoot();
@@ -73,8 +73,8 @@ for (const file of args.positionals) {
     result = await importBulletin(await readFile(file), file);
   } catch (e) {
     if (e instanceof ImportError) errors.push(`${file}:${e.line || 1}: ${e.message}`);
-    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') errors.push(`${file}: 文件不存在（expected 一个可读的文件）`);
-    else errors.push(`${file}: 无法读取：${(e as Error).message}（expected 完好的 .docx、.pdf 或 .txt 文件）`);
+    else if ((e as NodeJS.ErrnoException).code === 'ENOENT') errors.push(`${file}: 文件不存在（应为：一个可读的文件）`);
+    else errors.push(`${file}: 无法读取：${(e as Error).message}（应为：完好的 .docx、.pdf 或 .txt 文件）`);
     continue;
   }
   const { issue } = result;
@@ -90,13 +90,13 @@ for (const file of args.positionals) {
   const year = Number(issue.date.slice(0, 4));
   const dir = issueDir({ series: id, year, number: issue.number });
   if (planned.has(dir)) {
-    errors.push(`${file}: ${year}年第 ${issue.number} 期也在 ${planned.get(dir)} 中（expected 每期只导入一次）`);
+    errors.push(`${file}: ${year}年第 ${issue.number} 期也在 ${planned.get(dir)} 中（应为：每期只导入一次）`);
     continue;
   }
   planned.set(dir, file);
   if (existsSync(path.join(root, dir))) {
     if (!args.values.force) {
-      errors.push(`${file}: ${path.join(path.basename(root), dir)} 已存在（expected 新的一期；要替换请加 --force）`);
+      errors.push(`${file}: ${path.join(path.basename(root), dir)} 已存在（应为：新的一期；要替换请加 --force）`);
       continue;
     }
     replace.add(dir);

@@ -25,7 +25,7 @@ const HELP = `用法：npm run new:article -- <期号文件夹> "标题" [--unit
 
 /** --from: the article's title, unit and text come from a unit's file (logic in src/lib/editor/import/article.ts). */
 async function fromFile(issueFolder: string | undefined, source: string): Promise<never> {
-  if (!issueFolder || !existsSync(path.join(issueFolder, 'index.mdx'))) fail(`${issueFolder ?? ''}: 不是一期的目录（expected 含 index.mdx 的 …/issues/<系列>/<年>/<期号> 目录）`);
+  if (!issueFolder || !existsSync(path.join(issueFolder, 'index.mdx'))) fail(`${issueFolder ?? ''}: 不是一期的目录（应为：含 index.mdx 的 …/issues/<系列>/<年>/<期号> 目录）`);
   try {
     const added = await addArticleFrom(issueFolder, source);
     for (const w of added.warnings) console.log(w);

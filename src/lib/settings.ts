@@ -44,7 +44,7 @@ export function audience(): Audience {
   const v = process.env.BULLETIN_INCLUDE;
   if (v === undefined || v === '' || v === 'public') return 'public';
   if (v === 'internal') return 'internal';
-  throw new Error(`BULLETIN_INCLUDE: "${v}" is not recognised (expected "internal" or unset)`);
+  throw new Error(`BULLETIN_INCLUDE：无法识别“${v}”（应为 internal，或不设置）`);
 }
 
 /**
@@ -112,7 +112,7 @@ export function shard(): Shard | undefined {
   for (const piece of v.split(';')) {
     if (piece === 'index' && !out.index) out.index = true;
     else if (piece.startsWith('years:') && !out.years.size) out.years = new Set(piece.slice('years:'.length).split('+').filter(Boolean));
-    else throw new Error(`JIANBAO_SHARD: "${v}" is not recognised (expected "index", "years:<series>/<year>+…" or "index;years:…")`);
+    else throw new Error(`JIANBAO_SHARD：无法识别“${v}”（应为 index、years:<系列>/<年>+… 或 index;years:…）`);
   }
   return out;
 }

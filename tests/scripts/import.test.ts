@@ -71,7 +71,7 @@ describe('npm run import', () => {
     await writeFile(index, readFileSync(index, 'utf8').replace('copies: 260', 'copies: 999'));
     const refused = await runScript('import.ts', [seedFile, '--content', root]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/已存在（expected 新的一期；要替换请加 --force）/);
+    expect(refused.stderr).toMatch(/已存在（应为：新的一期；要替换请加 --force）/);
     expect(readFileSync(index, 'utf8')).toContain('copies: 999');
     const forced = await runScript('import.ts', [seedFile, '--content', root, '--force']);
     expect(forced.code).toBe(0);
@@ -106,14 +106,17 @@ describe('npm run import', () => {
     await writeFile(bad, '某市工作简报\n\n第 5 期\n\n某市办公室\n\n2022 年 1 月 4 日\n\n- 不存在的标题\n\n别的标题\n\n正文。\n');
     const r = await runScript('import.ts', [seedFile, bad, '--content', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bad\.txt:9: 正文中找不到目录第 1 条“不存在的标题”的标题（expected /);
+    expect(r.stderr).toMatch(/bad\.txt:9: 正文中找不到目录第 1 条“不存在的标题”的标题（应为：/);
     expect(r.stderr).toMatch(/未写入任何文件/);
     expect(existsSync(root)).toBe(false);
   });
 
   it('prints help and rejects unknown options', async () => {
     expect((await runScript('import.ts', ['--help'])).stdout).toMatch(/--dry-run/);
-    expect((await runScript('import.ts', ['--bogus'])).code).toBe(1);
+    const bogus = await runScript('import.ts', ['--bogus']);
+    expect(bogus.code).toBe(1);
+    expect(bogus.stderr).toMatch(/^未知选项 --bogus（/);
+    expect(bogus.stderr).not.toMatch(/Unknown option/);
   });
 
   it('imports .txt, .docx and .pdf in one run, each read by its content', async () => {
@@ -139,7 +142,7 @@ describe('npm run import', () => {
     await writeFile(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     const r = await runScript('import.ts', [seedFile, doc, '--content', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/old\.doc:1: 旧版 Word\/WPS 文件（\.doc\/\.wps）无法直接导入（expected .*soffice --headless --convert-to docx/);
+    expect(r.stderr).toMatch(/old\.doc:1: 旧版 Word\/WPS 文件（\.doc\/\.wps）无法直接导入（应为：.*soffice --headless --convert-to docx/);
     expect(existsSync(root)).toBe(false);
   });
 

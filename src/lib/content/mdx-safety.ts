@@ -256,6 +256,25 @@ function gfmSyntax(this: { data(): unknown }) {
 
 let mdxParser: ReturnType<typeof createProcessor> | undefined;
 
+/** The MDX parser's reasons (English, with positions counted from the body's start) as an editor reads them. */
+const PARSE_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/closing tag for `<([^`>]*)>`/, (m) => `<${m[1]}> 没有对应的结束标签 </${m[1]}>`],
+  [/closing slash `\/` in tag/, () => '结束标签 </…> 前面没有对应的开始标签'],
+  [/before name|after name|before attribute|in attribute name/, () => '“<”后面不是标签名（小于号 < 会被当作标签的开头）'],
+  [/end of file in attribute value/, () => '标签属性的引号没有闭合'],
+  [/end of file in expression|closing brace/, () => '“{”没有对应的“}”（花括号会被当作表达式）'],
+  [/parse expression/, () => '花括号 { } 之间的文字不是表达式（花括号会被当作表达式）'],
+  [/lazy line/, () => '引用或列表中的一行缺少开头的“>”或缩进，里面的标签或表达式没有结束'],
+];
+
+function parseReasonZh(reason: string): string {
+  for (const [re, say] of PARSE_REASONS) {
+    const m = re.exec(reason);
+    if (m) return say(m);
+  }
+  return `无法识别的写法（解析器原文：${reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '')}）`;
+}
+
 /** What a check learns from parsing one body. */
 export interface BodyScan {
   violations: SafetyViolation[];
@@ -284,11 +303,12 @@ export function scanBody(body: string, format: 'mdx' | 'md' = 'mdx'): BodyScan {
     }
   } catch (e) {
     const err = e as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message: string };
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? 1;
     const reason = err.reason ?? err.message.split('\n')[0];
+    // Some reasons carry their place only in the text, "(3:1-3:7)": without it the problem was put on line 1.
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (Number(/\((\d+):\d+/.exec(reason)?.[1]) || 1);
     const unclosed = /closing tag for `<(br|sup|sub)>`/.exec(reason);
     const hint = unclosed?.[1] === 'br' ? '换行写作 <br />' : unclosed ? `写作 <${unclosed[1]}>…</${unclosed[1]}>` : `${ALLOWED_CONTENT}；要写 <、{、} 本身，请写作 \\<、\\{、\\}`;
-    return { violations: [{ line, message: `MDX 无法解析：${reason}（${hint}）`, syntax: true }], images: [] };
+    return { violations: [{ line, message: `MDX 无法解析：${parseReasonZh(reason)}（${hint}）`, syntax: true }], images: [] };
   }
   const walked = walk(tree);
   return { violations: unsafeIn(walked), images: localImagesOf(walked) };

@@ -54,7 +54,7 @@ export async function writeContent(root: string, files: ContentFile[], replace: 
       await writeFile(target, f.data ?? f.text, f.data ? undefined : 'utf8');
     }
     for (const dir of byDir.keys()) {
-      if (existsSync(path.join(root, dir)) && !replace.has(dir)) throw new Error(`${dir} 已存在（expected 新的一期；要替换请加 --force）`);
+      if (existsSync(path.join(root, dir)) && !replace.has(dir)) throw new Error(`${dir} 已存在（应为：新的一期；要替换请加 --force）`);
     }
     for (const f of loose) {
       const target = path.join(root, f.path);

@@ -152,3 +152,18 @@ describe('one report per thing found', () => {
     expect(findUnsafeContent('见<a href="https://x.example/">通知</a>和<b>粗</b>。', 'md').map((v) => v.message.slice(0, 12))).toEqual(['不允许使用 <a> 元素', '不允许使用 <b> 元素']);
   });
 });
+
+describe('a body that does not parse', () => {
+  it.each([
+    ['占比<5%', '“<”后面不是标签名'],
+    ['正文里有 {未闭合 的花括号', '“{”没有对应的“}”'],
+    ['<东昌府区>', '<东昌府区> 没有对应的结束标签'],
+    ['a </b> c', '结束标签 </…> 前面没有对应的开始标签'],
+    ['x {1 +}', '花括号 { } 之间的文字不是表达式'],
+  ])('is explained in Chinese at its line, without the parser\'s English or its positions: %j', (body, said) => {
+    const [v] = findUnsafeContent(`第一段。\n\n${body}`);
+    expect(v).toMatchObject({ line: 3, syntax: true });
+    expect(v.message).toContain(`MDX 无法解析：${said}`);
+    expect(v.message.replace('Markdown', '')).not.toMatch(/[A-Za-z]{4,}|\(\d+:\d+/);
+  });
+});

@@ -32,7 +32,7 @@ export async function addArticleFrom(folder: string, source: string): Promise<Ad
     article = parseArticle(doc);
   } catch (e) {
     if (e instanceof ImportError) throw new Error(`${source}:${e.line || 1}: ${e.message}`);
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${source}: 文件不存在（expected 一个 .docx、.pdf 或 .txt 文件）`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${source}: 文件不存在（应为：一个 .docx、.pdf 或 .txt 文件）`);
     throw e;
   }
   const existing = (await readdir(folder)).filter((f) => /^\d{2,}-.+\.mdx?$/.test(f));
@@ -58,7 +58,7 @@ export async function addArticleFrom(folder: string, source: string): Promise<Ad
   try {
     for (const m of media) {
       const target = path.join(folder, m.final);
-      if (existsSync(target)) throw new Error(`${target} 已存在（expected 新文件）`);
+      if (existsSync(target)) throw new Error(`${target} 已存在（应为：新文件）`);
       await writeFile(target, m.data, { flag: 'wx' });
       written.push(target);
     }

@@ -153,7 +153,7 @@ function paragraphs(lines: SourceLine[]): Para[] {
 export function parseDocument(doc: SourceDocument): ImportResult {
   const lines = doc.lines.filter((l) => l.markdown || (l.text.trim() && !RULE_RE.test(l.text.trim()))).map((l) => ({ ...l, text: l.text.trim() }));
   const warnings: ImportWarning[] = [...doc.warnings];
-  if (!lines.length) throw new ImportError(1, '文件中没有文字（expected 一份简报：报头、期号、编印单位、日期、目录和正文）');
+  if (!lines.length) throw new ImportError(1, '文件中没有文字（应为：一份简报：报头、期号、编印单位、日期、目录和正文）');
 
   // 报头 ------------------------------------------------------------------
   let i = 0;
@@ -202,20 +202,20 @@ export function parseDocument(doc: SourceDocument): ImportResult {
       }
       break;
     }
-    if (tok.dateInvalid) throw new ImportError(l.line, `“${tok.dateInvalid}”不是真实的日期（expected 如“2021年5月12日”的印发日期）`);
+    if (tok.dateInvalid) throw new ImportError(l.line, `“${tok.dateInvalid}”不是真实的日期（应为：如“2021年5月12日”的印发日期）`);
     if (tok.number !== undefined) {
-      if (number !== null) throw new ImportError(l.line, `第二个期号“${l.text}”（expected 报头中只有一个期号）`);
+      if (number !== null) throw new ImportError(l.line, `第二个期号“${l.text}”（应为：报头中只有一个期号）`);
       number = tok.number;
     }
     if (tok.total !== undefined) total = tok.total;
     if (tok.edition) edition = tok.edition;
     if (tok.date) {
-      if (date !== null) throw new ImportError(l.line, `报头中第二个日期“${l.text}”（expected 一个印发日期）`);
+      if (date !== null) throw new ImportError(l.line, `报头中第二个日期“${l.text}”（应为：一个印发日期）`);
       date = tok.date;
     }
     if (tok.signer) warnings.push({ line: l.line, message: `“${tok.signer}”是签发人，不是编印单位；简报格式中没有签发人字段，此行未导入` });
     if (tok.rest) {
-      if (issuer !== null) throw new ImportError(l.line, `报头中无法识别的文字“${tok.rest}”（expected 编印单位、期号或日期，编印单位已是“${issuer}”）`);
+      if (issuer !== null) throw new ImportError(l.line, `报头中无法识别的文字“${tok.rest}”（应为：编印单位、期号或日期，编印单位已是“${issuer}”）`);
       issuer = squeeze(tok.rest);
     }
     headEnd = i + 1;
@@ -224,7 +224,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
     if (edition) {
       number = 1;
       warnings.push({ line: expectNumberAt, message: `${edition}没有期号，按第 1 期导入` });
-    } else throw new ImportError(expectNumberAt, `报头下方没有期号（expected 如“第 5 期”“第五期”“2021年第5期”或“第 5 期（总第 312 期）”的一行）`);
+    } else throw new ImportError(expectNumberAt, `报头下方没有期号（应为：如“第 5 期”“第五期”“2021年第5期”或“第 5 期（总第 312 期）”的一行）`);
   }
   if (date === null || issuer === null) {
     // Some bulletins print the date (and the office) only in the 印发 line at the foot.
@@ -236,8 +236,8 @@ export function parseDocument(doc: SourceDocument): ImportResult {
       if (issuer === null && who) issuer = who;
     }
   }
-  if (date === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有印发日期（expected 如“2021年5月12日”“2021.5.12”或“二〇二一年五月十二日”的日期，在编印单位同一行或下一行）`);
-  if (issuer === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有编印单位（expected 日期前的单位名称，如“某某办公室”或“某某办公室编印”）`);
+  if (date === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有印发日期（应为：如“2021年5月12日”“2021.5.12”或“二〇二一年五月十二日”的日期，在编印单位同一行或下一行）`);
+  if (issuer === null) throw new ImportError(lines[Math.min(headEnd, lines.length - 1)].line, `报头中没有编印单位（应为：日期前的单位名称，如“某某办公室”或“某某办公室编印”）`);
   if (edition && !masthead.includes(edition)) masthead = `${masthead}（${edition}）`;
 
   // 目录 ------------------------------------------------------------------
@@ -287,7 +287,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
       const next = afterHead[bodyFrom];
       if (next && paras.some((p) => p.line === next.line && matchHeading(paras, paras.indexOf(p), first))) break;
     }
-    if (!contents.length) throw new ImportError(afterHead[0]?.line ?? lines[headEnd - 1].line, '“目录”下没有能在正文中找到的条目（expected 每篇文章一行标题，正文中有同样的标题）');
+    if (!contents.length) throw new ImportError(afterHead[0]?.line ?? lines[headEnd - 1].line, '“目录”下没有能在正文中找到的条目（应为：每篇文章一行标题，正文中有同样的标题）');
   }
   const bodyLines = afterHead.slice(bodyFrom);
 
@@ -310,7 +310,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
         (current ? current.parts : introParts).push(paras[b]);
       }
       if (!found) {
-        throw new ImportError(contents[c].line, `正文中找不到目录第 ${c + 1} 条“${contents[c].text}”的标题（expected 在上一篇文章之后，单独成行的标题，或单位加标题）`);
+        throw new ImportError(contents[c].line, `正文中找不到目录第 ${c + 1} 条“${contents[c].text}”的标题（应为：在上一篇文章之后，单独成行的标题，或单位加标题）`);
       }
       finish();
       current = { article: { unit: found.unit, title: found.title, paragraphs: [] }, parts: [] };
@@ -328,10 +328,10 @@ export function parseDocument(doc: SourceDocument): ImportResult {
         b += h.used;
         continue;
       }
-      if (!current) throw new ImportError(paras[b].line, `正文前的文字“${paras[b].text.slice(0, 30)}”不是标题（expected 没有目录时，报头下方是文章标题，可先有单独一行的单位名称）`);
+      if (!current) throw new ImportError(paras[b].line, `正文前的文字“${paras[b].text.slice(0, 30)}”不是标题（应为：没有目录时，报头下方是文章标题，可先有单独一行的单位名称）`);
       current.parts.push(paras[b++]);
     }
-    if (!current) throw new ImportError(lines.at(-1)!.line, '报头之后没有文章（expected 目录，或文章标题和正文）');
+    if (!current) throw new ImportError(lines.at(-1)!.line, '报头之后没有文章（应为：目录，或文章标题和正文）');
   }
   for (; b < paras.length; b++) current!.parts.push(paras[b]);
   finish();
@@ -339,7 +339,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
   let intro: string | null = null;
   if (introParts.length) {
     if (!INTRO_RE.test(introParts[0].text)) {
-      throw new ImportError(introParts[0].line, `第一篇文章之前的文字不是编者按：“${introParts[0].text.slice(0, 30)}…”（expected 第一篇文章的标题，或以“编者按：”“按语：”开头的一段）`);
+      throw new ImportError(introParts[0].line, `第一篇文章之前的文字不是编者按：“${introParts[0].text.slice(0, 30)}…”（应为：第一篇文章的标题，或以“编者按：”“按语：”开头的一段）`);
     }
     intro = (doc.format === 'txt' ? rejoinParagraphs(introParts.map((p) => p.text)) : introParts.map((p) => p.text)).join('\n\n');
   }
@@ -349,7 +349,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
 
   const issue: ImportedIssue = { series: masthead, number, total, date, issuer, classification, ...(internal ? { internal } : {}), intro, ...dist, articles };
   verifyNothingLost(issue, bodyLines, closing, seen);
-  if (contents.length && contents.length !== articles.length) throw new ImportError(contents[0].line, `目录有 ${contents.length} 条，正文有 ${articles.length} 篇（expected 一样多）`);
+  if (contents.length && contents.length !== articles.length) throw new ImportError(contents[0].line, `目录有 ${contents.length} 条，正文有 ${articles.length} 篇（应为：一样多）`);
   return { issue, edition, warnings, media: doc.media, format: doc.format, detail: doc.detail };
 }
 
@@ -532,7 +532,7 @@ function parseClosing(lines: SourceLine[], warnings: ImportWarning[], head: { is
     buffer = '';
   };
   for (const l of lines) {
-    if (l.markdown) throw new ImportError(l.line, `报尾中的表格或图片（expected 报：送：发：、共印 N 份或印发行）`);
+    if (l.markdown) throw new ImportError(l.line, `报尾中的表格或图片（应为：报：送：发：、共印 N 份或印发行）`);
     let t = l.text.trim();
     const copies = COPIES_RE.exec(t);
     if (copies) {
@@ -568,7 +568,7 @@ function parseClosing(lines: SourceLine[], warnings: ImportWarning[], head: { is
     } else if (target) {
       buffer = joinWords([buffer, t]);
     } else {
-      throw new ImportError(l.line, `报尾中无法识别的文字“${t}”（expected 报：、送：、发：、抄送：、主送：、增发：、共印 N 份或“某某 2021年5月12日印发”）`);
+      throw new ImportError(l.line, `报尾中无法识别的文字“${t}”（应为：报：、送：、发：、抄送：、主送：、增发：、共印 N 份或“某某 2021年5月12日印发”）`);
     }
     if (copies) {
       flush();
@@ -592,7 +592,7 @@ function verifyNothingLost(issue: ImportedIssue, bodyLines: SourceLine[], closin
     let seen = 0;
     const line = lines.find((l) => (seen += normalizeSpaces(l.markdown ?? l.text).length) > p)?.line ?? lines[0]?.line ?? 1;
     const what = got.length < want.length ? '会丢失' : '会多出';
-    throw new ImportError(line, `${part}：“${want.slice(Math.max(0, p - 8), p + 12)}”附近的文字${what}（expected 原文每个字都在结果中，结果中每个字都来自原文；未写入任何文件）`);
+    throw new ImportError(line, `${part}：“${want.slice(Math.max(0, p - 8), p + 12)}”附近的文字${what}（应为：原文每个字都在结果中，结果中每个字都来自原文；未写入任何文件）`);
   };
   compare(
     '正文',
@@ -611,7 +611,7 @@ function verifyNothingLost(issue: ImportedIssue, bodyLines: SourceLine[], closin
     .replace(/[，,；;]/g, '');
   compare('报尾', recipients, normalizeSpaces(seen.join('')), closing);
   const stored = [...issue.reportTo, ...issue.copyTo, ...issue.sendTo];
-  if (stored.length !== seen.length) throw new ImportError(closing[0]?.line ?? 1, '报尾：收文单位数目不一致（expected 每个单位归入报、送或发之一）');
+  if (stored.length !== seen.length) throw new ImportError(closing[0]?.line ?? 1, '报尾：收文单位数目不一致（应为：每个单位归入报、送或发之一）');
 }
 
 /** 报送单位 written after the title: （东区供稿）, 东区供稿, 供稿：东区, 报送单位：东区. */
@@ -624,11 +624,11 @@ const CONTRIBUTOR_RE = /^[（(]?\s*(?:(?:供\s*稿|报\s*送\s*单\s*位|来\s*�
  */
 export function parseArticle(doc: SourceDocument): ImportedArticle {
   const lines = doc.lines.filter((l) => l.markdown || l.text.trim()).map((l) => ({ ...l, text: l.text.trim() }));
-  if (!lines.length) throw new ImportError(1, '文件中没有文字（expected 一篇文章：标题和正文）');
+  if (!lines.length) throw new ImportError(1, '文件中没有文字（应为：一篇文章：标题和正文）');
   const paras = paragraphs(lines);
   let b = 0;
   const h = (isHeadingHint(paras[0]) ? centredHeading(paras, 0) : undefined) ?? plainHeading(paras, 0);
-  if (!h) throw new ImportError(paras[0].line, `第一行“${paras[0].text.slice(0, 30)}”不像标题（expected 文章标题单独成行，可先有一行单位名称）`);
+  if (!h) throw new ImportError(paras[0].line, `第一行“${paras[0].text.slice(0, 30)}”不像标题（应为：文章标题单独成行，可先有一行单位名称）`);
   b += h.used;
   const article: ImportedArticle = { unit: h.unit, title: h.title, paragraphs: [] };
   const contributor = paras[b] && !paras[b].markdown ? CONTRIBUTOR_RE.exec(paras[b].text) : null;
@@ -637,11 +637,11 @@ export function parseArticle(doc: SourceDocument): ImportedArticle {
     article.unit = squeeze(contributor![1] ?? contributor![2]);
     b++;
   }
-  if (b >= paras.length) throw new ImportError(paras.at(-1)!.line, `“${article.title}”之后没有正文（expected 标题下方的正文段落）`);
+  if (b >= paras.length) throw new ImportError(paras.at(-1)!.line, `“${article.title}”之后没有正文（应为：标题下方的正文段落）`);
   const out = finishArticle(article, paras.slice(b), doc.format);
   // The 供稿 line's words around the unit are structure; everything else must arrive as written.
   const source = normalizeSpaces(paras.map((p, i) => (i === contributorAt ? '' : p.text)).join(''));
   const got = normalizeSpaces([contributorAt >= 0 ? '' : (out.unit ?? ''), out.title, ...out.paragraphs].join(''));
-  if (source !== got) throw new ImportError(lines[0].line, `文章的文字读入前后不一致（expected 原文每个字都在结果中；未写入任何文件）`);
+  if (source !== got) throw new ImportError(lines[0].line, `文章的文字读入前后不一致（应为：原文每个字都在结果中；未写入任何文件）`);
   return out;
 }

@@ -98,7 +98,7 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   }
   await task.destroy();
   if (!chars) {
-    throw new ImportError(1, `PDF 共 ${pages.length} 页，没有文字层，是扫描件（expected 含文字的 PDF；请先做 OCR，例如 ocrmypdf -l chi_sim 原文件.pdf 识别后.pdf，或用原始的 Word 文件导入）`);
+    throw new ImportError(1, `PDF 共 ${pages.length} 页，没有文字层，是扫描件（应为：含文字的 PDF；请先做 OCR，例如 ocrmypdf -l chi_sim 原文件.pdf 识别后.pdf，或用原始的 Word 文件导入）`);
   }
   const furniture = removeFurniture(pages);
   const lines = toSourceLines(pages);

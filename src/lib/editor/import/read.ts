@@ -14,7 +14,7 @@ export type Format = 'txt' | 'docx' | 'pdf';
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 function convertHint(kind: string, file: string): string {
-  return `${kind}无法直接导入（expected .docx、.pdf 或 .txt；请先转换：soffice --headless --convert-to docx "${file}"，再导入生成的 .docx）`;
+  return `${kind}无法直接导入（应为：.docx、.pdf 或 .txt；请先转换：soffice --headless --convert-to docx "${file}"，再导入生成的 .docx）`;
 }
 
 /** Tells the format from the bytes; throws ImportError for formats that need converting first. */
@@ -23,13 +23,13 @@ export function sniffFormat(bytes: Uint8Array, file = 'FILE'): Format {
     const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 65536))).toString('latin1');
     if (head.includes('word/')) return 'docx';
     if (head.includes('application/vnd.oasis.opendocument')) throw new ImportError(1, convertHint('OpenDocument 文件（.odt）', file));
-    throw new ImportError(1, `这是一个 zip 压缩包，不是 Word 文档（expected .docx、.pdf 或 .txt）`);
+    throw new ImportError(1, `这是一个 zip 压缩包，不是 Word 文档（应为：.docx、.pdf 或 .txt）`);
   }
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new ImportError(1, convertHint('旧版 Word/WPS 文件（.doc/.wps）', file));
   if (head.startsWith('{\\rtf')) throw new ImportError(1, convertHint('RTF 文件', file));
-  if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) throw new ImportError(1, `这是二进制文件，不是文本（expected .docx、.pdf 或 .txt）`);
+  if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) throw new ImportError(1, `这是二进制文件，不是文本（应为：.docx、.pdf 或 .txt）`);
   return 'txt';
 }
 

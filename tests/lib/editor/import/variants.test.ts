@@ -57,7 +57,7 @@ describe('期号', () => {
   it('points at the line where the 期号 was expected, not at line 1', () => {
     const e = failure(bulletin({ head: '内部资料\n\n某市工作简报\n\n某市办公室\n\n2022 年 1 月 4 日' }));
     expect(e.line).toBe(5);
-    expect(e.message).toMatch(/报头下方没有期号（expected /);
+    expect(e.message).toMatch(/报头下方没有期号（应为：/);
   });
 });
 
@@ -182,7 +182,7 @@ describe('closing block', () => {
 
   it('stops at text it cannot place, naming the line', () => {
     const e = failure(bulletin({ closing: '发：各区\n\n共印 10 份\n\n以上材料仅供参考' }));
-    expect(e.message).toMatch(/报尾中无法识别的文字“以上材料仅供参考”（expected /);
+    expect(e.message).toMatch(/报尾中无法识别的文字“以上材料仅供参考”（应为：/);
     expect(e.line).toBe(19);
   });
 });
