@@ -64,6 +64,22 @@ export function parseYaml(text: string, firstLine = 1, memo?: YamlMemo): ParsedY
   return parsed;
 }
 
+/** The yaml library's error codes as an editor reads them; an unlisted one keeps its text after a Chinese lead. */
+const YAML_REASONS: Record<string, string> = {
+  DUPLICATE_KEY: '同一字段写了两次',
+  TAB_AS_INDENT: '用了 Tab 缩进（只能用空格缩进）',
+  BAD_INDENT: '缩进不齐，或方括号 [ ] 没有闭合',
+  MULTILINE_IMPLICIT_KEY: '冒号后少了空格，或上一行没有写完',
+  BLOCK_AS_IMPLICIT_KEY: '一行里有两个冒号，或这一行的缩进与上下行不齐',
+  MISSING_CHAR: '引号或括号没有闭合，或字段名后少了冒号',
+  BAD_SCALAR_START: '值以 @ 或 ` 等保留字符开头（请给值加上引号）',
+  UNEXPECTED_TOKEN: '列表和“字段: 值”混在一起，或有多余的符号',
+};
+
+function yamlReasonZh(code: string, message: string): string {
+  return YAML_REASONS[code] ?? `无法识别的写法（解析器原文：${message.split('\n')[0]}）`;
+}
+
 function parseYamlText(text: string, firstLine: number): ParsedYaml {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
@@ -72,7 +88,7 @@ function parseYamlText(text: string, firstLine: number): ParsedYaml {
       ok: false,
       problems: doc.errors.map((e) => ({
         line: counter.linePos(Math.max(0, Math.min(e.pos[0], text.length - 1))).line + firstLine - 1,
-        message: `YAML 写法有误：${e.code === 'DUPLICATE_KEY' ? '同一字段写了两次' : e.message.split('\n')[0]}（应为“字段: 值”，列表每项以“- ”开头）`,
+        message: `YAML 写法有误：${yamlReasonZh(e.code, e.message)}（应为“字段: 值”，列表每项以“- ”开头）`,
       })),
     };
   }

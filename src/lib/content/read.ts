@@ -209,6 +209,8 @@ export async function readContent(root: string, options: ReadOptions = {}): Prom
     const fm = parseFrontmatter(text, memo);
     if (!fm.ok) {
       for (const p of fm.problems) add(rel, p.line, undefined, p.message);
+      // The issue is there, unreadable: its articles are not "in no issue".
+      if (where.kind === 'issue') tree.issues.push({ key: rel, file: rel, data: undefined as never, body: '', bodyLine: 1, lineOf: () => 1, hasIntro: false });
       continue;
     }
     const { data, body, bodyLine, lineOf } = fm.value;

@@ -48,7 +48,9 @@ export function validateTree(tree: ContentTree, add: Add): void {
     issues.set(dirOf(entry.file), info);
     if (!entry.data) continue;
     const d = entry.data;
-    if (!seriesById.has(p.series)) add(entry.file, 1, undefined, `未知的简报系列“${p.series}”（应有文件 series/${p.series}.yaml）`);
+    // A series file that is there but has an error of its own says so itself.
+    const seriesFileFailed = tree.problems.some((q) => q.severity === 'error' && new RegExp(`(^|[\\\\/])series[\\\\/]${p.series}\\.ya?ml$`).test(q.file));
+    if (!seriesById.has(p.series) && !seriesFileFailed) add(entry.file, 1, undefined, `未知的简报系列“${p.series}”（应有文件 series/${p.series}.yaml）`);
     if (d.number !== p.number) add(entry.file, entry.lineOf(['number']), 'number', `是 ${d.number}，但文件夹是第 ${p.number} 期（两者应一致）`);
     if (Number(d.date.slice(0, 4)) !== p.year) add(entry.file, entry.lineOf(['date']), 'date', `是 ${d.date.slice(0, 4)} 年，但文件夹是 ${p.year} 年（日期应在 ${p.year} 年内）`);
   }

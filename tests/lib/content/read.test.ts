@@ -241,3 +241,18 @@ describe('an unknown field', () => {
     expect(found.filter((p) => p.includes('unti'))).toEqual([expect.stringMatching(/未知字段 unti，是不是 unit？.*见 README 的 frontmatter 表/)]);
   });
 });
+
+describe('one mistake, one report', () => {
+  it('an issue whose YAML does not read: a Chinese reason, and its articles are not said to be in no issue', async () => {
+    const root = tree({ 'issues/alpha/2023/001/index.mdx': '---\nnumber: 1\n\tdate: 2023-01-09\n---\n' });
+    const found = (await problems(root)).filter((p) => p.includes('alpha/2023/001/'));
+    expect(found).toEqual([expect.stringMatching(/index\.mdx:3: YAML 写法有误：用了 Tab 缩进（只能用空格缩进）/)]);
+  });
+
+  it('a series file refused for its name: the issues under it are not said to have no series file', async () => {
+    const root = tree({ 'series/archive.yaml': 'title: 档案\nissuer: 某办公室\n', 'issues/archive/2023/001/index.mdx': '---\nnumber: 1\ndate: 2023-01-09\n---\n' });
+    const found = await problems(root);
+    expect(found.filter((p) => p.includes('series/archive.yaml'))).toHaveLength(1);
+    expect(found.filter((p) => p.includes('未知的简报系列'))).toEqual([]);
+  });
+});
