@@ -79,7 +79,11 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     cMapPacked: true,
     standardFontDataUrl: `${pkg}/standard_fonts/`,
   });
-  const doc = await task.promise;
+  const doc = await task.promise.catch((e: Error) => {
+    if (e.name === 'PasswordException') throw new ImportError(1, 'PDF 设有打开密码，无法读取（应为：没有密码的 PDF；请取消密码后另存，或用原始的 Word 文件导入）');
+    if (e.name === 'InvalidPDFException') throw new ImportError(1, 'PDF 文件已损坏或不完整，无法读取（应为：完好的 PDF；请重新导出或下载）');
+    throw e;
+  });
   const pages: PdfLine[][] = [];
   let chars = 0;
   for (let p = 1; p <= doc.numPages; p++) {
