@@ -54,6 +54,13 @@ export interface ImportedArticle {
   paragraphs: string[];
   /** Indexes of paragraphs that are literal Markdown (tables, images), written unescaped. */
   markdown?: number[];
+  /** The heading as the source wrote it, where that is not unit then title (a unit line under the title): what the nothing-lost check compares. */
+  heading?: string;
+}
+
+/** An article's heading as its source wrote it, for the nothing-lost checks. */
+export function headingAsWritten(a: ImportedArticle): string {
+  return a.heading ?? `${a.unit ?? ''}${a.title}`;
 }
 
 export type Edition = '增刊' | '特刊' | '专刊';

@@ -7,6 +7,7 @@
  */
 import { CN_NUM, findDate, readNumber } from './numbers.ts';
 import {
+  headingAsWritten,
   ImportError,
   type Edition,
   type ImportedArticle,
@@ -324,7 +325,7 @@ export function parseDocument(doc: SourceDocument): ImportResult {
       const h = hinted ? centredHeading(paras, b) : current ? undefined : plainHeading(paras, b);
       if (h) {
         finish();
-        current = { article: { unit: h.unit, title: h.title, paragraphs: [] }, parts: [] };
+        current = { article: { unit: h.unit, title: h.title, paragraphs: [], ...(h.asWritten ? { heading: h.asWritten } : {}) }, parts: [] };
         b += h.used;
         continue;
       }
@@ -421,6 +422,8 @@ interface Heading {
   unit: string | null;
   title: string;
   used: number;
+  /** The heading as written when its unit line stands under the title. */
+  asWritten?: string;
 }
 
 /**
@@ -484,7 +487,27 @@ function centredHeading(paras: Para[], at: number): Heading | undefined {
   while (used < 3 && isHeadingHint(paras[at + used]) && headingText(paras[at + used])) used++;
   const group = paras.slice(at, at + used);
   if (isUnitLine(group)) return { unit: squeeze(group[0].text), title: joinWords(group.slice(1).map((g) => squeeze(g.text))), used };
+  const below = unitBelow(group);
+  if (below) {
+    const title = joinWords(group.slice(0, -1).map((g) => squeeze(g.text)));
+    return { unit: below, title, used, asWritten: `${title}${squeeze(group[used - 1].text)}` };
+  }
   return { unit: null, title: joinWords(group.map((g) => squeeze(g.text))), used };
+}
+
+/**
+ * A unit line under a title: a unit's name set smaller than the title, or
+ * in brackets （东昌府区）. A title's wrapped second line is set in its size and
+ * is rarely a bare unit name, so it stays part of the title.
+ */
+function unitBelow(group: Para[]): string | undefined {
+  if (group.length < 2) return undefined;
+  const [prev, last] = group.slice(-2);
+  const text = normalizeSpaces(last.text);
+  const bracketed = /^[（(].+[）)]$/.test(text);
+  const name = bracketed ? text.slice(1, -1) : text;
+  const smaller = last.size !== undefined && prev.size !== undefined && last.size < prev.size * 0.9;
+  return looksLikeUnit(name) && (bracketed || smaller) ? name : undefined;
 }
 
 /** In plain text without contents: the first line is the title, or a unit line and then the title. */
@@ -492,6 +515,9 @@ function plainHeading(paras: Para[], at: number): Heading | undefined {
   const p = paras[at];
   if (!headingText(p)) return undefined;
   if (looksLikeUnit(p.text) && headingText(paras[at + 1]) && !ENUMERATOR.test(paras[at + 1].text)) return { unit: squeeze(p.text), title: squeeze(paras[at + 1].text), used: 2 };
+  // A unit line right above the title, with no blank line between: not one wrapped title.
+  const [first, ...rest] = p.lines;
+  if (rest.length && looksLikeUnit(first.text)) return { unit: squeeze(first.text), title: joinWords(rest.map((l) => squeeze(l.text))), used: 1 };
   return { unit: null, title: squeeze(p.text), used: 1 };
 }
 
@@ -597,7 +623,7 @@ function verifyNothingLost(issue: ImportedIssue, bodyLines: SourceLine[], closin
   compare(
     '正文',
     bodyLines.map((l) => normalizeSpaces(l.markdown ?? l.text)).join(''),
-    normalizeSpaces([issue.intro ?? '', ...issue.articles.flatMap((a) => [a.unit ?? '', a.title, ...a.paragraphs])].join('')),
+    normalizeSpaces([issue.intro ?? '', ...issue.articles.flatMap((a) => [headingAsWritten(a), ...a.paragraphs])].join('')),
     bodyLines,
   );
   // Labels, separators, 共印 N 份 and the 印发 line are structure, not text: compare the recipients.
@@ -630,7 +656,7 @@ export function parseArticle(doc: SourceDocument): ImportedArticle {
   const h = (isHeadingHint(paras[0]) ? centredHeading(paras, 0) : undefined) ?? plainHeading(paras, 0);
   if (!h) throw new ImportError(paras[0].line, `第一行“${paras[0].text.slice(0, 30)}”不像标题（应为：文章标题单独成行，可先有一行单位名称）`);
   b += h.used;
-  const article: ImportedArticle = { unit: h.unit, title: h.title, paragraphs: [] };
+  const article: ImportedArticle = { unit: h.unit, title: h.title, paragraphs: [], ...(h.asWritten ? { heading: h.asWritten } : {}) };
   const contributor = paras[b] && !paras[b].markdown ? CONTRIBUTOR_RE.exec(paras[b].text) : null;
   const contributorAt = contributor && !article.unit ? b : -1;
   if (contributorAt >= 0) {
@@ -641,7 +667,7 @@ export function parseArticle(doc: SourceDocument): ImportedArticle {
   const out = finishArticle(article, paras.slice(b), doc.format);
   // The 供稿 line's words around the unit are structure; everything else must arrive as written.
   const source = normalizeSpaces(paras.map((p, i) => (i === contributorAt ? '' : p.text)).join(''));
-  const got = normalizeSpaces([contributorAt >= 0 ? '' : (out.unit ?? ''), out.title, ...out.paragraphs].join(''));
+  const got = normalizeSpaces([contributorAt >= 0 ? out.title : headingAsWritten(out), ...out.paragraphs].join(''));
   if (source !== got) throw new ImportError(lines[0].line, `文章的文字读入前后不一致（应为：原文每个字都在结果中；未写入任何文件）`);
   return out;
 }

@@ -37,6 +37,33 @@ describe('addArticleFrom', () => {
     expect([added.title, added.unit, added.paragraphs]).toEqual(['西区网格化管理见成效', '西区', 1]);
   });
 
+  it.each([
+    ['a smaller unit line under the title', [title('东昌府区开展夜市整治'), unit('东昌府区')]],
+    ['a bracketed unit line under the title', [title('东昌府区开展夜市整治'), title('（东昌府区）')]],
+  ])('keeps %s out of the title (Word)', async (_, heading) => {
+    const dir = await issueCopy();
+    const src = path.join(path.dirname(dir), 'xia.docx');
+    await writeFile(src, await wordFile([...heading, '夜市整治取得成效。']));
+    const added = await addArticleFrom(dir, src);
+    expect([added.title, added.unit]).toEqual(['东昌府区开展夜市整治', '东昌府区']);
+  });
+
+  it('keeps a wrapped title whole (Word): its second line is set in the title\'s size', async () => {
+    const dir = await issueCopy();
+    const src = path.join(path.dirname(dir), 'zhe.docx');
+    await writeFile(src, await wordFile([title('关于进一步加强城区夜市管理工作的'), title('实施意见'), '正文。']));
+    const added = await addArticleFrom(dir, src);
+    expect([added.title, added.unit]).toEqual(['关于进一步加强城区夜市管理工作的实施意见', null]);
+  });
+
+  it('reads a unit line right above the title in a text file, with no blank line between', async () => {
+    const dir = await issueCopy();
+    const src = path.join(path.dirname(dir), 'a3.txt');
+    await writeFile(src, '东昌府区城市管理局\n城区开展夜市整治\n\n夜市整治取得成效。\n');
+    const added = await addArticleFrom(dir, src);
+    expect([added.title, added.unit]).toEqual(['城区开展夜市整治', '东昌府区城市管理局']);
+  });
+
   it('writes nothing and names the file and line when the file has no text', async () => {
     const dir = await issueCopy();
     const before = readdirSync(dir);

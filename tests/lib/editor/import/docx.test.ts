@@ -138,3 +138,18 @@ describe('formats are told by content', () => {
     expect(() => sniffFormat(bytes, 'old.doc')).toThrow(/soffice --headless --convert-to docx "old\.doc"/);
   });
 });
+
+describe('a unit line under a title', () => {
+  it('is the article\'s unit in a whole bulletin too, and every character is still accounted for', async () => {
+    const bytes = await wordFile([
+      masthead('某市督查专报'), { text: '第1期', centre: true }, { text: '某市督查室\t\t2022年3月1日' },
+      title('东昌府区开展夜市整治'), unit('东昌府区城市管理局'), '夜市整治取得成效。',
+      title('西区推进燃气安全整治'), title('（西区）'), '西区组织排查。',
+    ]);
+    const r = await importBulletin(bytes, 'xia.docx');
+    expect(r.issue.articles.map((a) => [a.unit, a.title, a.paragraphs])).toEqual([
+      ['东昌府区城市管理局', '东昌府区开展夜市整治', ['夜市整治取得成效。']],
+      ['西区', '西区推进燃气安全整治', ['西区组织排查。']],
+    ]);
+  });
+});
