@@ -271,9 +271,9 @@ function toSourceLines(pages: PdfLine[][]): SourceLine[] {
         const short = right - prev.x1;
         const prevText = out.at(-1)?.text ?? '';
         // Ragged right (no justification, half-width punctuation, 禁则 moving a character down)
-        // leaves a line up to a few characters short: where paragraphs are indented, an unindented
-        // line after one that stops mid-sentence still continues it.
-        const prevFull = short < 1.6 * size || (indent !== null && short < 4 * size && !isSentenceEnd(prevText));
+        // leaves a line up to a few characters short: an unindented line after one that stops
+        // mid-sentence still continues it — whether or not the document indents its paragraphs.
+        const prevFull = short < 1.6 * size || (short < 4 * size && !isSentenceEnd(prevText));
         const hanging = MARKER_RE.test(prevText) && l.x0 > prev.x0 + 0.5 * size && !MARKER_RE.test(l.text);
         cont = prevFull && (!indented || hanging);
       }

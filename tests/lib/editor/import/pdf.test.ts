@@ -143,6 +143,28 @@ describe('a PDF printed by Chromium from a plain document', () => {
   });
 });
 
+describe('a text file printed to PDF by LibreOffice', () => {
+  it('keeps each paragraph whole, though its lines end ragged and nothing is indented', async () => {
+    // The seed bulletin as a text file with one paragraph per line: LibreOffice sets it left-aligned,
+    // unindented, and half-width commas and numbers leave lines a few characters short.
+    const seed = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/seed/000_6afe2561fe3ced3e.expected.json'), 'utf8')) as ImportedIssue;
+    const text = [
+      seed.series, `第 ${seed.number} 期`, seed.issuer, '2021 年 5 月 12 日',
+      seed.articles.map((a) => `- ${a.title}`).join('\n'),
+      ...seed.articles.flatMap((a) => [a.unit ? `${a.unit} ${a.title}` : a.title, ...a.paragraphs]),
+      `报：${seed.reportTo.join('，')}`, `发：${seed.sendTo.join('，')}`, `共印 ${seed.copies} 份`,
+    ].join('\n\n');
+    const work = await mkdtemp(path.join(tmpdir(), 'jianbao-lo-txt-'));
+    await writeFile(path.join(work, 'seed.txt'), `${text}\n`);
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, path.join(work, 'seed.txt')], { timeout: 240_000 });
+    const fromText = await importBulletin(readFileSync(path.join(work, 'seed.txt')));
+    const fromPdf = await importBulletin(readFileSync(path.join(work, 'seed.pdf')));
+    expect(fromPdf.format).toBe('pdf');
+    expect(fromPdf.issue.articles.map((a) => a.paragraphs)).toEqual(fromText.issue.articles.map((a) => a.paragraphs));
+    expect(fromText.issue.articles.map((a) => a.paragraphs)).toEqual(seed.articles.map((a) => a.paragraphs));
+  }, 300_000);
+});
+
 describe('a PDF converted from Word by LibreOffice', () => {
   it('imports to the same issue as the Word file itself', async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'jianbao-lo-'));
