@@ -118,9 +118,10 @@ export async function startSearchPage(): Promise<void> {
   let terms: QueryTerm[] = [];
   let run = 0;
 
-  const showMore = async () => {
+  const showMore = async (mine: number) => {
     const next = shown.splice(0, PAGE_SIZE);
     const items = await Promise.all(next.map((r) => renderResult(r, terms)));
+    if (mine !== run) return; // a newer query has cleared the list meanwhile
     list.append(...items);
     more.hidden = shown.length === 0;
   };
@@ -178,8 +179,10 @@ export async function startSearchPage(): Promise<void> {
       const label = queryLabel(found.terms) || state.q;
       status.textContent = found.results.length ? `“${label}”共找到 ${found.results.length} 篇文章` : `没有找到包含“${label}”的文章。`;
       renderFacets(found.counts);
-      await showMore();
+      await showMore(mine);
     } catch {
+      // A query the reader has since replaced fails quietly: the newer one owns the page.
+      if (mine !== run) return;
       facets.replaceChildren();
       facetsBox.hidden = true;
       return failed(mine);
@@ -196,6 +199,9 @@ export async function startSearchPage(): Promise<void> {
     state.sort = sortSelect.value === 'date' ? 'date' : 'relevance';
     void execute();
   });
-  more.addEventListener('click', () => void showMore().catch(() => failed(run)));
+  more.addEventListener('click', () => {
+    const mine = run;
+    void showMore(mine).catch(() => failed(mine));
+  });
   await execute();
 }

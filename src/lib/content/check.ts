@@ -4,6 +4,7 @@
  * (mdx-safety.ts), in one pass with every problem listed. Given a cache
  * (check-cache.ts), a body an earlier check has seen is not parsed again.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveInput } from '../site/archive.ts';
 import { openCheckCache, type CheckCacheOptions } from './check-cache.ts';
@@ -53,7 +54,9 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
     // A picture named beside the article must be there: the build would stop on it, naming no file.
     const folder = path.posix.dirname(e.file);
     for (const img of scan.images) {
-      if (assets.has(path.posix.join(folder, img.path))) continue;
+      // On disk, not among the accepted assets: a picture refused for its name (Tu.PNG) is reported once, for that.
+      const rel = path.posix.join(folder, img.path);
+      if (assets.has(rel) || existsSync(path.join(root, rel))) continue;
       problems.push({ file, line: img.line + e.bodyLine - 1, message: `图片文件不存在：${img.path}（应放在这篇文章所在的文件夹 ${folder}/ 里，文件名和大小写都要一致）`, severity: 'error' });
     }
     for (const w of punctuationWarnings(e.body)) problems.push({ file, line: w.line + e.bodyLine - 1, message: w.message, severity: 'warning' });

@@ -45,7 +45,9 @@ export type ParsedContentPath =
 
 /** Extensions of issue and article files; images beside them are assets. */
 const TEXT_EXT = /\.mdx?$/;
-const ASSET_EXT = /\.(png|jpe?g|gif|webp|svg)$/;
+/** File types a picture beside an article may have (an article names it ./tu.png). */
+export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'gif', 'webp'];
+const ASSET_EXT = new RegExp(`\\.(${[...IMAGE_EXTENSIONS, 'svg'].join('|')})$`);
 const ISSUE_DIR_RE = /^issues\/([^/]+)\/(\d{4})\/(\d{3,})\//;
 const ISSUE_FILES = 'issues/<系列>/<年份>/<三位期号>/index.mdx 或 issues/<系列>/<年份>/<三位期号>/<两位序号>-<网址名>.mdx';
 

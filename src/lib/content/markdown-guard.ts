@@ -54,7 +54,8 @@ export function rebaseSitePaths(tree: Root, base: string): void {
   const prefix = normalizeBase(base).slice(0, -1);
   if (!prefix) return;
   visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && SITE_PATH.test(node.url)) node.url = `${prefix}${node.url}`;
+    // A path already under the base (written for this site as served) stays as written.
+    if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && SITE_PATH.test(node.url) && !node.url.startsWith(`${prefix}/`)) node.url = `${prefix}${node.url}`;
   });
 }
 

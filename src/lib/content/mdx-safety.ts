@@ -12,6 +12,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { IMAGE_EXTENSIONS } from './layout.ts';
 
 /** One thing in a body that is not allowed; `line` is 1-based within the text parsed. */
 export interface SafetyViolation {
@@ -30,7 +31,7 @@ export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'
 /** URL schemes a remote image may use. */
 export const IMAGE_SCHEMES: readonly string[] = ['http', 'https'];
 /** File types a local image (a file beside the article) may have. */
-export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'];
+export { IMAGE_EXTENSIONS };
 
 const LINK_RULE = `链接只能用 ${LINK_SCHEMES.map((s) => `${s}:`).join('、')} 地址、以 / 开头的站内路径或 #锚点`;
 const IMAGE_RULE = `图片只能用 ${IMAGE_SCHEMES.map((s) => `${s}:`).join('、')} 地址、以 / 开头的站内路径，或与本文同一文件夹内的 ${IMAGE_EXTENSIONS.map((e) => `.${e}`).join('、')} 文件`;

@@ -25,8 +25,10 @@ export function validateTree(tree: ContentTree, add: Add): void {
   if (!tree.series.length && !tree.problems.some((p) => p.severity === 'error')) {
     add('series', undefined, undefined, '内容里没有任何简报系列（应至少有一个 series/<系列>.yaml，写明 title 和 issuer）');
   }
+  // A series file that is there but has an error of its own says so itself: nothing follows from it.
+  const seriesFileFailed = (id: string) => tree.problems.some((q) => q.severity === 'error' && new RegExp(`(^|[\\\\/])series[\\\\/]${id}\\.ya?ml$`).test(q.file));
   const home = tree.site.defaultSeries;
-  if (home && tree.series.length && !seriesById.has(home)) {
+  if (home && tree.series.length && !seriesById.has(home) && !seriesFileFailed(home)) {
     add('site.yaml', tree.siteLineOf(['defaultSeries']), 'defaultSeries', `没有编号为“${home}”的简报系列（应为 series/ 下某个文件的名字：${[...seriesById.keys()].join('、')}）`);
   }
 
@@ -48,9 +50,7 @@ export function validateTree(tree: ContentTree, add: Add): void {
     issues.set(dirOf(entry.file), info);
     if (!entry.data) continue;
     const d = entry.data;
-    // A series file that is there but has an error of its own says so itself.
-    const seriesFileFailed = tree.problems.some((q) => q.severity === 'error' && new RegExp(`(^|[\\\\/])series[\\\\/]${p.series}\\.ya?ml$`).test(q.file));
-    if (!seriesById.has(p.series) && !seriesFileFailed) add(entry.file, 1, undefined, `未知的简报系列“${p.series}”（应有文件 series/${p.series}.yaml）`);
+    if (!seriesById.has(p.series) && !seriesFileFailed(p.series)) add(entry.file, 1, undefined, `未知的简报系列“${p.series}”（应有文件 series/${p.series}.yaml）`);
     if (d.number !== p.number) add(entry.file, entry.lineOf(['number']), 'number', `是 ${d.number}，但文件夹是第 ${p.number} 期（两者应一致）`);
     if (Number(d.date.slice(0, 4)) !== p.year) add(entry.file, entry.lineOf(['date']), 'date', `是 ${d.date.slice(0, 4)} 年，但文件夹是 ${p.year} 年（日期应在 ${p.year} 年内）`);
   }

@@ -223,4 +223,14 @@ describe('pictures named beside an article', () => {
     expect(after.parsed).toBe(0);
     expect(missing(after)).toEqual([]);
   });
+
+  it('are not also "missing" when the file is there but refused for its name', async () => {
+    const { content } = tree();
+    const issue = path.join(content, 'issues/alpha/2023/001');
+    writeFileSync(path.join(issue, '07-da-xie.mdx'), '---\ntitle: 大写扩展名\n---\n\n![图](./Tu.PNG)\n');
+    writeFileSync(path.join(issue, 'Tu.PNG'), Buffer.from('89504e470d0a1a0a', 'hex'));
+    const r = await check(content);
+    expect(r.problems.filter((p) => p.message.includes('图片文件不存在'))).toEqual([]);
+    expect(r.problems.filter((p) => p.file.endsWith('Tu.PNG') && p.severity === 'error')).toHaveLength(1);
+  });
 });

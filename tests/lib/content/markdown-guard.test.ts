@@ -22,6 +22,10 @@ describe('site paths in a body', () => {
     expect(urls(BODY, '/jb')).toEqual(want);
   });
 
+  it('are left alone when already written under the base', () => {
+    expect(urls('[往期](/jb/archive/) [别处](/jbx/)', '/jb/')).toEqual(['/jb/archive/', '/jb/jbx/']);
+  });
+
   it('stay as written at the root of a host', () => {
     expect(urls(BODY, '/')).toEqual(['/archive/', '/tu.png', 'https://example.gov.cn/', '//evil.example/x', './x/', '#a', '/units/']);
   });

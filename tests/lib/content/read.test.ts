@@ -228,6 +228,11 @@ describe('site.yaml against the series', () => {
   it('reports a defaultSeries that names no series, at its line, before any build', async () => {
     const root = tree({ 'site.yaml': 'name: 测试市简报档案\n\ndefaultSeries: nope\n' });
     expect((await problems(root)).filter((p) => p.includes('defaultSeries'))).toEqual([expect.stringMatching(/site\.yaml:3\b.*defaultSeries: 没有编号为“nope”的简报系列.*alpha、beta/)]);
+    // The series file is there with an error of its own: that error, and no second one about it here.
+    const broken = tree({ 'site.yaml': 'name: 测试市简报档案\ndefaultSeries: alpha\n', 'series/alpha.yaml': 'title: 测试市工作简报\nisuer: 测试市人民政府办公室\n' });
+    const said = await problems(broken);
+    expect(said.filter((p) => p.includes('series/alpha.yaml')).length).toBeGreaterThan(0);
+    expect(said.filter((p) => p.includes('defaultSeries'))).toEqual([]);
     const fine = tree({ 'site.yaml': 'name: 测试市简报档案\ndefaultSeries: beta\n' });
     expect((await problems(fine)).filter((p) => p.includes('defaultSeries'))).toEqual([]);
   });

@@ -515,9 +515,6 @@ function plainHeading(paras: Para[], at: number): Heading | undefined {
   const p = paras[at];
   if (!headingText(p)) return undefined;
   if (looksLikeUnit(p.text) && headingText(paras[at + 1]) && !ENUMERATOR.test(paras[at + 1].text)) return { unit: squeeze(p.text), title: squeeze(paras[at + 1].text), used: 2 };
-  // A unit line right above the title, with no blank line between: not one wrapped title.
-  const [first, ...rest] = p.lines;
-  if (rest.length && looksLikeUnit(first.text)) return { unit: squeeze(first.text), title: joinWords(rest.map((l) => squeeze(l.text))), used: 1 };
   return { unit: null, title: squeeze(p.text), used: 1 };
 }
 

@@ -56,12 +56,13 @@ describe('addArticleFrom', () => {
     expect([added.title, added.unit]).toEqual(['关于进一步加强城区夜市管理工作的实施意见', null]);
   });
 
-  it('reads a unit line right above the title in a text file, with no blank line between', async () => {
+  it('keeps a text title that wraps onto two lines whole, though its first line ends like a unit\'s name', async () => {
+    // Plain text tells no sizes: only a blank line sets a unit line apart from the title.
     const dir = await issueCopy();
     const src = path.join(path.dirname(dir), 'a3.txt');
-    await writeFile(src, '东昌府区城市管理局\n城区开展夜市整治\n\n夜市整治取得成效。\n');
+    await writeFile(src, '聊城市召开全市\n创城工作推进会\n\n会议强调要狠抓落实。\n');
     const added = await addArticleFrom(dir, src);
-    expect([added.title, added.unit]).toEqual(['城区开展夜市整治', '东昌府区城市管理局']);
+    expect([added.title, added.unit]).toEqual(['聊城市召开全市创城工作推进会', null]);
   });
 
   it('writes nothing and names the file and line when the file has no text', async () => {
