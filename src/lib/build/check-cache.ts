@@ -13,7 +13,7 @@ import { hashSources, hashStrings } from './files.ts';
  * (it imports nothing else of ours), the frontmatter reader, the cache's own
  * format and how it is written, and the parsers' versions (package-lock.json).
  */
-export const CHECK_SOURCES = ['src/lib/content/mdx-safety.ts', 'src/lib/content/check-cache.ts', 'src/lib/content/frontmatter.ts', 'src/lib/digest.ts', 'src/lib/concurrency.ts', 'src/lib/atomic-file.ts', 'package-lock.json'];
+export const CHECK_SOURCES = ['src/lib/content/mdx-safety.ts', 'src/lib/content/layout.ts', 'src/lib/content/check-cache.ts', 'src/lib/content/frontmatter.ts', 'src/lib/digest.ts', 'src/lib/concurrency.ts', 'src/lib/atomic-file.ts', 'package-lock.json'];
 
 /** The check cache of a project whose build caches in `cacheDir`. */
 export async function checkCache(projectRoot: string, cacheDir: string): Promise<CheckCacheOptions> {
