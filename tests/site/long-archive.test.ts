@@ -4,28 +4,23 @@
  * so they stay short however long the archive grows; nothing becomes
  * unreachable. Built for real from a generated content tree (65 issues).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { articleOrderPrefix, issueDir } from '../../src/lib/content/layout.ts';
 import { frontmatter } from '../../src/lib/editor/issue-files.ts';
 import { RECENT_MIN } from '../../src/lib/site/listing.ts';
-import { buildSite } from '../helpers/build.ts';
+import { useBuiltContent } from '../helpers/built-content.ts';
 import { readPage, textOf } from '../helpers/dist.ts';
 
 // Newest year short of RECENT_MIN, so the page must reach back into the year before.
 const YEARS: [year: number, issues: number][] = [[2004, 30], [2005, 30], [2006, 5]];
-let work: string;
-let dist: string;
 
 const links = (urlPath: string, selector: string) =>
-  readPage(dist, urlPath).querySelectorAll(selector).map((a) => a.getAttribute('href'));
+  readPage(site.dist, urlPath).querySelectorAll(selector).map((a) => a.getAttribute('href'));
 const issueUrl = (year: number, number: number) => `/changxian/${year}/${number}/`;
 
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'jianbao-long-'));
-  const content = path.join(work, 'content');
+const site = useBuiltContent(async (content) => {
   const write = async (file: string, text: string) => {
     await mkdir(path.dirname(path.join(content, file)), { recursive: true });
     await writeFile(path.join(content, file), text);
@@ -40,18 +35,13 @@ beforeAll(async () => {
       await write(`${dir}/${articleOrderPrefix(1)}-gong-zuo.mdx`, frontmatter({ title: `${year}年第${number}期工作动态`, unit: '东区' }, '本期报道各项工作进展。'));
     }
   }
-  dist = (await buildSite(content, { JIANBAO_PDF: '0' })).outDir;
-}, 600_000);
-afterAll(async () => {
-  if (work) await rm(work, { recursive: true, force: true });
-  if (dist) await rm(path.dirname(dist), { recursive: true, force: true });
 });
 
 describe('a series of many years', () => {
   it('shows its newest whole years up to at least RECENT_MIN issues, and links every year', () => {
     expect(RECENT_MIN).toBeGreaterThan(5);
     expect(RECENT_MIN).toBeLessThanOrEqual(35);
-    const page = readPage(dist, '/changxian/');
+    const page = readPage(site.dist, '/changxian/');
     expect(page.querySelectorAll('section h2').map(textOf)).toEqual(['2006年（5 期）', '2005年（30 期）', '往年（30 期）']);
     const shown = links('/changxian/', '.issue-summary a[href$="/"]').filter((h) => /^\/changxian\/\d{4}\/\d+\/$/.test(h ?? ''));
     expect(new Set(shown)).toEqual(new Set([...Array.from({ length: 5 }, (_, i) => issueUrl(2006, i + 1)), ...Array.from({ length: 30 }, (_, i) => issueUrl(2005, i + 1))]));
@@ -65,7 +55,7 @@ describe('a series of many years', () => {
   });
 
   it('does the same on the archive overview', () => {
-    const page = readPage(dist, '/archive/');
+    const page = readPage(site.dist, '/archive/');
     expect(page.querySelectorAll('section h2').map(textOf)).toEqual(['2006年（5 期）', '2005年（30 期）', '往年（30 期）']);
     expect(page.querySelectorAll('.issue-chip').length).toBe(35);
     expect(links('/archive/', 'nav[aria-label="往年"] a')).toEqual(['/archive/2004/']);
@@ -77,7 +67,7 @@ describe('a unit reporting for many years', () => {
   const articlePath = /^\/changxian\/\d{4}\/\d+\/gong-zuo\/$/;
 
   it('shows its newest whole years in full and links every year\'s own page', () => {
-    const page = readPage(dist, '/units/dongqu/');
+    const page = readPage(site.dist, '/units/dongqu/');
     expect(page.querySelectorAll('section h2').map(textOf)).toEqual(['2006年（5 篇）', '2005年（30 篇）', '往年（30 篇）']);
     expect(links('/units/dongqu/', '.article-list a').filter((h) => articlePath.test(h ?? ''))).toHaveLength(35);
     expect(links('/units/dongqu/', 'nav[aria-label="按年份浏览"] a')).toEqual(['/units/dongqu/2006/', '/units/dongqu/2005/', '/units/dongqu/2004/']);
@@ -87,7 +77,7 @@ describe('a unit reporting for many years', () => {
   it('lists every article of a year on that year\'s page', () => {
     const listed = links('/units/dongqu/2004/', '.article-list a').filter((h) => articlePath.test(h ?? ''));
     expect(new Set(listed)).toEqual(new Set(Array.from({ length: 30 }, (_, i) => `${issueUrl(2004, i + 1)}gong-zuo/`)));
-    const page = readPage(dist, '/units/dongqu/2004/');
+    const page = readPage(site.dist, '/units/dongqu/2004/');
     expect(textOf(page.querySelector('h1')!)).toBe('2004年（30 篇）');
     expect(page.querySelector('nav[aria-label="按年份浏览"] a[aria-current="page"]')!.getAttribute('href')).toBe('/units/dongqu/2004/');
   });
