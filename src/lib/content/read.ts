@@ -52,6 +52,8 @@ export interface ContentTree {
   assets: string[];
   /** Every problem found, errors and warnings, sorted by file and line. */
   problems: ContentProblem[];
+  /** Files (relative to the root) with an error of their own: rules across files say nothing more of them. */
+  failedFiles: Set<string>;
   /** How many files were read. */
   files: number;
   /** Digest of each file read from disk (bytesDigest), by relative path: the build keys its cache with them instead of reading every file again. */
@@ -135,9 +137,11 @@ function editDistance(a: string, b: string): number {
 export async function readContent(root: string, options: ReadOptions = {}): Promise<ContentTree> {
   const display = options.display ?? defaultDisplay;
   const problems: ContentProblem[] = [];
-  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, siteLineOf: () => 1, assets: [], problems, files: 0, digests: new Map() };
-  const add = (rel: string, line: number | undefined, field: string | undefined, message: string, severity: 'error' | 'warning' = 'error', unfinished?: boolean) =>
+  const tree: ContentTree = { root, series: [], issues: [], articles: [], unitSlugs: new Map(), site: {}, siteLineOf: () => 1, assets: [], problems, failedFiles: new Set(), files: 0, digests: new Map() };
+  const add = (rel: string, line: number | undefined, field: string | undefined, message: string, severity: 'error' | 'warning' = 'error', unfinished?: boolean) => {
+    if (severity === 'error') tree.failedFiles.add(rel);
     problems.push({ file: display(path.join(root, rel)), line, field, message, severity, ...(unfinished ? { unfinished } : {}) });
+  };
 
   let entries: { rel: string; kind: 'file' | 'link' | 'dir' }[] = [];
   try {

@@ -26,7 +26,7 @@ export function validateTree(tree: ContentTree, add: Add): void {
     add('series', undefined, undefined, '内容里没有任何简报系列（应至少有一个 series/<系列>.yaml，写明 title 和 issuer）');
   }
   // A series file that is there but has an error of its own says so itself: nothing follows from it.
-  const seriesFileFailed = (id: string) => tree.problems.some((q) => q.severity === 'error' && new RegExp(`(^|[\\\\/])series[\\\\/]${id}\\.ya?ml$`).test(q.file));
+  const seriesFileFailed = (id: string) => tree.failedFiles.has(`series/${id}.yaml`) || tree.failedFiles.has(`series/${id}.yml`);
   const home = tree.site.defaultSeries;
   if (home && tree.series.length && !seriesById.has(home) && !seriesFileFailed(home)) {
     add('site.yaml', tree.siteLineOf(['defaultSeries']), 'defaultSeries', `没有编号为“${home}”的简报系列（应为 series/ 下某个文件的名字：${[...seriesById.keys()].join('、')}）`);
