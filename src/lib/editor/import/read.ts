@@ -25,9 +25,10 @@ const NAMED: Record<string, string> = { '.docx': 'Word 文档', '.pdf': 'PDF' };
 /** Tells the format from the bytes; throws ImportError for formats that need converting first. */
 export function sniffFormat(bytes: Uint8Array, file = 'FILE'): Format {
   const format = sniff(bytes, file);
-  const named = NAMED[/\.[^./\\]+$/.exec(file)?.[0].toLowerCase() ?? ''];
+  const ext = /\.[^./\\]+$/.exec(file)?.[0] ?? '';
+  const named = NAMED[ext.toLowerCase()];
   // A .docx of random bytes read as GB18030 text said "no 期号 below the masthead".
-  if (format === 'txt' && named) throw new ImportError(1, `文件名是${/\.[^./\\]+$/.exec(file)![0]}，内容却不是${named}：文件可能已损坏、没有下载完整，或只是改了扩展名（应为：完好的 .docx、.pdf 或 .txt 文件）`);
+  if (format === 'txt' && named) throw new ImportError(1, `文件名是${ext}，内容却不是${named}：文件可能已损坏、没有下载完整，或只是改了扩展名（应为：完好的 .docx、.pdf 或 .txt 文件）`);
   return format;
 }
 
